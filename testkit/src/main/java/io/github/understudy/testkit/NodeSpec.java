@@ -1,0 +1,7 @@
+package io.github.understudy.testkit;
+
+import java.nio.file.Path;
+
+/** What one server of a cluster is: its name, id, where it keeps its files and its initial role. */
+record NodeSpec(String name, long serverId, Path directory, boolean replica) {
+}
