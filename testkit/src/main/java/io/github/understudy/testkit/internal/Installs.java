@@ -69,16 +69,24 @@ public final class Installs {
 
     /** The MySQL tarball links against libaio and libnuma, which a fresh Debian/Ubuntu may lack. */
     static void requireSharedLibraries(Path server) {
-        String ldd = LocalInstall.run(List.of("ldd", server.toString()), null);
+        String problem = missingLibrary(LocalInstall.run(List.of("ldd", server.toString()), null));
+        if (problem != null) {
+            throw new IllegalStateException(problem);
+        }
+    }
+
+    /** Reads {@code ldd} output; returns what to tell the user about the first missing library, or null. */
+    static String missingLibrary(String ldd) {
         for (String line : ldd.split("\n")) {
             if (line.contains("=> not found")) {
                 String library = line.trim().split("\\s+")[0];
                 String pkg = library.startsWith("libaio") ? "libaio1" : library.startsWith("libnuma") ? "libnuma1"
-                        : "the package that provides " + library;
-                throw new IllegalStateException("MySQL " + MYSQL_VERSION + " needs " + library + ", which is not "
-                        + "installed: install the Debian/Ubuntu package " + pkg
-                        + " (sudo apt-get install -y " + (pkg.startsWith("lib") ? pkg : "<package>") + ")");
+                        : null;
+                return "MySQL " + MYSQL_VERSION + " needs " + library + ", which is not installed: "
+                        + (pkg == null ? "install the package that provides it"
+                        : "install the Debian/Ubuntu package " + pkg + " (apt-get install -y " + pkg + ")");
             }
         }
+        return null;
     }
 }

@@ -42,7 +42,11 @@ public final class ProcessRegistry {
 
     /** Once per JVM: kills recorded servers whose owning JVM is gone. Returns how many were killed. */
     public static int reapOrphans() {
-        if (!REAPED.compareAndSet(false, true) || !Files.isDirectory(directory())) {
+        return REAPED.compareAndSet(false, true) ? reapNow() : 0;
+    }
+
+    static int reapNow() {
+        if (!Files.isDirectory(directory())) {
             return 0;
         }
         int killed = 0;

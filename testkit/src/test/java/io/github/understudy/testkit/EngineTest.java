@@ -1,0 +1,45 @@
+package io.github.understudy.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class EngineTest {
+
+    @Test
+    void parsesEngineNames() {
+        assertThat(Engine.parse("mariadb").name()).isEqualTo("mariadb");
+        assertThat(Engine.parse("MySQL").name()).isEqualTo("mysql");
+        assertThat(Engine.parse("binary:/usr/sbin/mysqld").name()).isEqualTo("binary:/usr/sbin/mysqld");
+        assertThat(Engine.parse("testcontainers:mysql:8.4").name()).isEqualTo("testcontainers:mysql:8.4");
+    }
+
+    @Test
+    void rejectsUnknownEngineNamingTheSettingAndValue() {
+        assertThatThrownBy(() -> Engine.parse("postgres")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("understudy.testkit.engine must be one of mariadb, mysql, binary:<path>, "
+                        + "testcontainers:<image>, but was 'postgres'");
+    }
+
+    @Test
+    void builderRejectsBadSettingsWithTheRuleAndValue() {
+        assertThatThrownBy(() -> ReplicationCluster.builder().replicas(5))
+                .hasMessage("replicas must be between 0 and 4, but was 5");
+        assertThatThrownBy(() -> ReplicationCluster.builder().database("app-db"))
+                .hasMessage("database must be 1-64 letters, digits or '_', but was app-db");
+    }
+
+    @Test
+    void binaryEngineRejectsAPathThatIsNotAServer() {
+        assertThatThrownBy(() -> ReplicationCluster.builder().engine(Engine.binary(java.nio.file.Path.of("/nope/mysqld")))
+                .replicas(0).start())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("binary must be an executable mysqld or mariadbd, but was /nope/mysqld");
+    }
+
+    @Test
+    void credentialsNeverPrintTheirPassword() {
+        assertThat(new Credentials("app", "s3cret")).hasToString("app/****");
+    }
+}
