@@ -12,25 +12,25 @@ import java.util.Optional;
  */
 public final class ConnectionChangedException extends SQLTransientConnectionException {
 
-  /** The SQLState of this exception: the connection changed under the transaction. */
-  public static final String SQL_STATE = "08S02";
+    /** The SQLState of this exception: the connection changed under the transaction. */
+    public static final String SQL_STATE = "08S02";
 
-  private final transient TopologySnapshot topology;
+    private final transient TopologySnapshot topology;
 
-  /**
-   * Creates the exception.
-   *
-   * @param message which node failed and what was lost
-   * @param topology the topology at the time, or null when there was none
-   * @param cause the driver's exception, or null
-   */
-  public ConnectionChangedException(String message, TopologySnapshot topology, Throwable cause) {
-    super(TopologySnapshot.withSummary(message, topology), SQL_STATE, cause);
-    this.topology = topology;
-  }
+    /**
+     * Creates the exception.
+     *
+     * @param message which node failed and what was lost
+     * @param topology the topology at the time, or null when there was none
+     * @param cause the driver's exception, or null
+     */
+    public ConnectionChangedException(String message, TopologySnapshot topology, Throwable cause) {
+        super(TopologySnapshot.withSummary(message, topology), SQL_STATE, cause);
+        this.topology = topology;
+    }
 
-  /** {@return the topology when the node failed, empty when there was none (or after deserialisation)} */
-  public Optional<TopologySnapshot> topology() {
-    return Optional.ofNullable(topology);
-  }
+    /** {@return the topology when the node failed, empty when there was none (or after deserialisation)} */
+    public Optional<TopologySnapshot> topology() {
+        return Optional.ofNullable(topology);
+    }
 }

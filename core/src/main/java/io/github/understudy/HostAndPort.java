@@ -16,42 +16,42 @@ import java.util.regex.Pattern;
  */
 public record HostAndPort(String host, int port) {
 
-  private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?");
-  private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]*:[0-9a-f:.]*(%[a-z0-9_.-]+)?");
+    private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]*:[0-9a-f:.]*(%[a-z0-9_.-]+)?");
 
-  /**
-   * Creates an address.
-   *
-   * @throws IllegalArgumentException when the host is not a host name or IP address, or the port is out of range
-   * @throws NullPointerException when the host is null
-   */
-  public HostAndPort {
-    host = Check.notNull("host", host).toLowerCase(Locale.ROOT);
-    if (!HOST_NAME.matcher(host).matches() && !IPV6.matcher(host).matches()) {
-      throw Check.invalid("host", "a host name, IPv4 address or IPv6 address without brackets", host);
+    /**
+     * Creates an address.
+     *
+     * @throws IllegalArgumentException when the host is not a host name or IP address, or the port is out of range
+     * @throws NullPointerException when the host is null
+     */
+    public HostAndPort {
+        host = Check.notNull("host", host).toLowerCase(Locale.ROOT);
+        if (!HOST_NAME.matcher(host).matches() && !IPV6.matcher(host).matches()) {
+            throw Check.invalid("host", "a host name, IPv4 address or IPv6 address without brackets", host);
+        }
+        if (port < 1 || port > 65535) {
+            throw Check.invalid("port", "in 1..65535", port);
+        }
     }
-    if (port < 1 || port > 65535) {
-      throw Check.invalid("port", "in 1..65535", port);
+
+    /**
+     * Parses {@code "host:port"}; an IPv6 address is written in brackets, as in {@code "[::1]:3306"}. The port is
+     * required: there is no default, so that a configuration says which server it means.
+     *
+     * @param hostAndPort the text to parse; surrounding whitespace is ignored
+     * @return the address
+     * @throws IllegalArgumentException naming what was wrong, e.g.
+     *     {@code host must be host:port with a port in 1..65535, but was 'db1:99999'}
+     * @throws NullPointerException when the text is null
+     */
+    public static HostAndPort parse(String hostAndPort) {
+        return AddressParser.parse("host", hostAndPort);
     }
-  }
 
-  /**
-   * Parses {@code "host:port"}; an IPv6 address is written in brackets, as in {@code "[::1]:3306"}. The port is
-   * required: there is no default, so that a configuration says which server it means.
-   *
-   * @param hostAndPort the text to parse; surrounding whitespace is ignored
-   * @return the address
-   * @throws IllegalArgumentException naming what was wrong, e.g.
-   *     {@code host must be host:port with a port in 1..65535, but was 'db1:99999'}
-   * @throws NullPointerException when the text is null
-   */
-  public static HostAndPort parse(String hostAndPort) {
-    return AddressParser.parse("host", hostAndPort);
-  }
-
-  /** {@return {@code host:port}, with an IPv6 host in brackets: {@code [::1]:3306}} */
-  @Override
-  public String toString() {
-    return host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;
-  }
+    /** {@return {@code host:port}, with an IPv6 host in brackets: {@code [::1]:3306}} */
+    @Override
+    public String toString() {
+        return host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;
+    }
 }

@@ -13,35 +13,35 @@ import java.util.Optional;
  */
 public final class NoAvailableNodeException extends SQLTransientConnectionException {
 
-  /** The SQLState of this exception: SQL-client unable to establish SQL-connection. */
-  public static final String SQL_STATE = "08001";
+    /** The SQLState of this exception: SQL-client unable to establish SQL-connection. */
+    public static final String SQL_STATE = "08001";
 
-  private final transient TopologySnapshot topology;
+    private final transient TopologySnapshot topology;
 
-  /**
-   * Creates the exception.
-   *
-   * @param message what was asked for and why it failed
-   * @param topology the topology at the time, or null when there was none yet
-   * @param cause the driver's exception, or null
-   */
-  public NoAvailableNodeException(String message, TopologySnapshot topology, Throwable cause) {
-    super(TopologySnapshot.withSummary(message, topology), SQL_STATE, cause);
-    this.topology = topology;
-  }
+    /**
+     * Creates the exception.
+     *
+     * @param message what was asked for and why it failed
+     * @param topology the topology at the time, or null when there was none yet
+     * @param cause the driver's exception, or null
+     */
+    public NoAvailableNodeException(String message, TopologySnapshot topology, Throwable cause) {
+        super(TopologySnapshot.withSummary(message, topology), SQL_STATE, cause);
+        this.topology = topology;
+    }
 
-  /**
-   * Creates the exception without a cause.
-   *
-   * @param message what was asked for and why it failed
-   * @param topology the topology at the time, or null when there was none yet
-   */
-  public NoAvailableNodeException(String message, TopologySnapshot topology) {
-    this(message, topology, null);
-  }
+    /**
+     * Creates the exception without a cause.
+     *
+     * @param message what was asked for and why it failed
+     * @param topology the topology at the time, or null when there was none yet
+     */
+    public NoAvailableNodeException(String message, TopologySnapshot topology) {
+        this(message, topology, null);
+    }
 
-  /** {@return the topology when the request failed, empty when there was none (or after deserialisation)} */
-  public Optional<TopologySnapshot> topology() {
-    return Optional.ofNullable(topology);
-  }
+    /** {@return the topology when the request failed, empty when there was none (or after deserialisation)} */
+    public Optional<TopologySnapshot> topology() {
+        return Optional.ofNullable(topology);
+    }
 }

@@ -21,28 +21,28 @@ import java.time.Instant;
  * @param since when the node entered its current state
  */
 public record NodeStatus(HostAndPort address, Role role, NodeState state, Duration lag, long serverId,
-    String gtidPosition, String reason, Instant since) {
+        String gtidPosition, String reason, Instant since) {
 
-  /**
-   * Creates a status.
-   *
-   * @throws NullPointerException when any argument but {@code lag} is null
-   * @throws IllegalArgumentException when {@code serverId} is negative
-   */
-  public NodeStatus {
-    Check.notNull("address", address);
-    Check.notNull("role", role);
-    Check.notNull("state", state);
-    Check.notNull("gtidPosition", gtidPosition);
-    Check.notNull("reason", reason);
-    Check.notNull("since", since);
-    if (serverId < 0) {
-      throw Check.invalid("serverId", ">= 0", serverId);
+    /**
+     * Creates a status.
+     *
+     * @throws NullPointerException when any argument but {@code lag} is null
+     * @throws IllegalArgumentException when {@code serverId} is negative
+     */
+    public NodeStatus {
+        Check.notNull("address", address);
+        Check.notNull("role", role);
+        Check.notNull("state", state);
+        Check.notNull("gtidPosition", gtidPosition);
+        Check.notNull("reason", reason);
+        Check.notNull("since", since);
+        if (serverId < 0) {
+            throw Check.invalid("serverId", ">= 0", serverId);
+        }
     }
-  }
 
-  /** {@return whether requests may be routed to this node now: its state is {@link NodeState#UP}} */
-  public boolean readable() {
-    return state == NodeState.UP;
-  }
+    /** {@return whether requests may be routed to this node now: its state is {@link NodeState#UP}} */
+    public boolean readable() {
+        return state == NodeState.UP;
+    }
 }

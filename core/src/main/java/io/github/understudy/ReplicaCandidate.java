@@ -6,12 +6,12 @@ package io.github.understudy;
  */
 public interface ReplicaCandidate {
 
-  /** {@return the replica's address} */
-  HostAndPort address();
+    /** {@return the replica's address} */
+    HostAndPort address();
 
-  /** {@return how many requests are running on this replica through this DataSource now} */
-  int inFlight();
+    /** {@return how many requests are running on this replica through this DataSource now} */
+    int inFlight();
 
-  /** {@return the replica's moving average latency in nanoseconds, 0 when not measured yet} */
-  long latencyNanos();
+    /** {@return the replica's moving average latency in nanoseconds, 0 when not measured yet} */
+    long latencyNanos();
 }

@@ -13,25 +13,25 @@ import java.util.Optional;
  */
 public final class TransactionStateUnknownException extends SQLNonTransientConnectionException {
 
-  /** The SQLState of this exception: transaction resolution unknown. */
-  public static final String SQL_STATE = "08007";
+    /** The SQLState of this exception: transaction resolution unknown. */
+    public static final String SQL_STATE = "08007";
 
-  private final transient TopologySnapshot topology;
+    private final transient TopologySnapshot topology;
 
-  /**
-   * Creates the exception.
-   *
-   * @param message which node failed during which commit
-   * @param topology the topology at the time, or null when there was none
-   * @param cause the driver's exception, or null
-   */
-  public TransactionStateUnknownException(String message, TopologySnapshot topology, Throwable cause) {
-    super(TopologySnapshot.withSummary(message, topology), SQL_STATE, cause);
-    this.topology = topology;
-  }
+    /**
+     * Creates the exception.
+     *
+     * @param message which node failed during which commit
+     * @param topology the topology at the time, or null when there was none
+     * @param cause the driver's exception, or null
+     */
+    public TransactionStateUnknownException(String message, TopologySnapshot topology, Throwable cause) {
+        super(TopologySnapshot.withSummary(message, topology), SQL_STATE, cause);
+        this.topology = topology;
+    }
 
-  /** {@return the topology when the commit failed, empty when there was none (or after deserialisation)} */
-  public Optional<TopologySnapshot> topology() {
-    return Optional.ofNullable(topology);
-  }
+    /** {@return the topology when the commit failed, empty when there was none (or after deserialisation)} */
+    public Optional<TopologySnapshot> topology() {
+        return Optional.ofNullable(topology);
+    }
 }

@@ -14,23 +14,23 @@ import java.util.function.Consumer;
 @FunctionalInterface
 public interface UnderstudyListener {
 
-  /**
-   * Called for every event.
-   *
-   * @param event the event, never null
-   */
-  void onEvent(UnderstudyEvent event);
+    /**
+     * Called for every event.
+     *
+     * @param event the event, never null
+     */
+    void onEvent(UnderstudyEvent event);
 
-  /**
-   * Subscribes to one type of event, e.g.
-   * {@code UnderstudyListener.on(NodeDown.class, e -> alert(e.node() + " down: " + e.reason()))}.
-   *
-   * @param type the event type, e.g. {@code NodeDown.class}; subtypes match too
-   * @param action called with each event of that type
-   * @param <E> the event type
-   * @return a listener that calls {@code action} for events of {@code type} and ignores the others
-   */
-  static <E extends UnderstudyEvent> UnderstudyListener on(Class<E> type, Consumer<? super E> action) {
-    return new TypedListener<>(type, action);
-  }
+    /**
+     * Subscribes to one type of event, e.g.
+     * {@code UnderstudyListener.on(NodeDown.class, e -> alert(e.node() + " down: " + e.reason()))}.
+     *
+     * @param type the event type, e.g. {@code NodeDown.class}; subtypes match too
+     * @param action called with each event of that type
+     * @param <E> the event type
+     * @return a listener that calls {@code action} for events of {@code type} and ignores the others
+     */
+    static <E extends UnderstudyEvent> UnderstudyListener on(Class<E> type, Consumer<? super E> action) {
+        return new TypedListener<>(type, action);
+    }
 }

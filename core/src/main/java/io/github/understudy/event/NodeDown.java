@@ -15,13 +15,13 @@ import java.time.Instant;
  * @param reason why, e.g. {@code "refused"} or {@code "timeout after 1s"}
  */
 public record NodeDown(String dataSourceName, Instant at, HostAndPort node, String reason)
-    implements UnderstudyEvent {
+        implements UnderstudyEvent {
 
-  /** Creates the event; no argument may be null. */
-  public NodeDown {
-    requireNonNull(dataSourceName, "dataSourceName must not be null");
-    requireNonNull(at, "at must not be null");
-    requireNonNull(node, "node must not be null");
-    requireNonNull(reason, "reason must not be null");
-  }
+    /** Creates the event; no argument may be null. */
+    public NodeDown {
+        requireNonNull(dataSourceName, "dataSourceName must not be null");
+        requireNonNull(at, "at must not be null");
+        requireNonNull(node, "node must not be null");
+        requireNonNull(reason, "reason must not be null");
+    }
 }

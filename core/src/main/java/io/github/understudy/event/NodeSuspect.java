@@ -15,13 +15,13 @@ import java.time.Instant;
  * @param reason the failure, e.g. {@code "refused"}
  */
 public record NodeSuspect(String dataSourceName, Instant at, HostAndPort node, String reason)
-    implements UnderstudyEvent {
+        implements UnderstudyEvent {
 
-  /** Creates the event; no argument may be null. */
-  public NodeSuspect {
-    requireNonNull(dataSourceName, "dataSourceName must not be null");
-    requireNonNull(at, "at must not be null");
-    requireNonNull(node, "node must not be null");
-    requireNonNull(reason, "reason must not be null");
-  }
+    /** Creates the event; no argument may be null. */
+    public NodeSuspect {
+        requireNonNull(dataSourceName, "dataSourceName must not be null");
+        requireNonNull(at, "at must not be null");
+        requireNonNull(node, "node must not be null");
+        requireNonNull(reason, "reason must not be null");
+    }
 }

@@ -15,10 +15,10 @@ import java.time.Instant;
  */
 public record NodeUp(String dataSourceName, Instant at, HostAndPort node) implements UnderstudyEvent {
 
-  /** Creates the event; no argument may be null. */
-  public NodeUp {
-    requireNonNull(dataSourceName, "dataSourceName must not be null");
-    requireNonNull(at, "at must not be null");
-    requireNonNull(node, "node must not be null");
-  }
+    /** Creates the event; no argument may be null. */
+    public NodeUp {
+        requireNonNull(dataSourceName, "dataSourceName must not be null");
+        requireNonNull(at, "at must not be null");
+        requireNonNull(node, "node must not be null");
+    }
 }

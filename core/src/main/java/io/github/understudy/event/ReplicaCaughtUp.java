@@ -15,10 +15,10 @@ import java.time.Instant;
  */
 public record ReplicaCaughtUp(String dataSourceName, Instant at, HostAndPort node) implements UnderstudyEvent {
 
-  /** Creates the event; no argument may be null. */
-  public ReplicaCaughtUp {
-    requireNonNull(dataSourceName, "dataSourceName must not be null");
-    requireNonNull(at, "at must not be null");
-    requireNonNull(node, "node must not be null");
-  }
+    /** Creates the event; no argument may be null. */
+    public ReplicaCaughtUp {
+        requireNonNull(dataSourceName, "dataSourceName must not be null");
+        requireNonNull(at, "at must not be null");
+        requireNonNull(node, "node must not be null");
+    }
 }

@@ -18,14 +18,14 @@ import java.time.Instant;
  * @param reason why, e.g. {@code "lag 31s > max-lag 5s"} or the replication error
  */
 public record ReplicaLagging(String dataSourceName, Instant at, HostAndPort node, Duration lag, Duration maxLag,
-    String reason) implements UnderstudyEvent {
+        String reason) implements UnderstudyEvent {
 
-  /** Creates the event; no argument but {@code lag} may be null. */
-  public ReplicaLagging {
-    requireNonNull(dataSourceName, "dataSourceName must not be null");
-    requireNonNull(at, "at must not be null");
-    requireNonNull(node, "node must not be null");
-    requireNonNull(maxLag, "maxLag must not be null");
-    requireNonNull(reason, "reason must not be null");
-  }
+    /** Creates the event; no argument but {@code lag} may be null. */
+    public ReplicaLagging {
+        requireNonNull(dataSourceName, "dataSourceName must not be null");
+        requireNonNull(at, "at must not be null");
+        requireNonNull(node, "node must not be null");
+        requireNonNull(maxLag, "maxLag must not be null");
+        requireNonNull(reason, "reason must not be null");
+    }
 }

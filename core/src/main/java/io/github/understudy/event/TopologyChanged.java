@@ -14,13 +14,13 @@ import java.time.Instant;
  * @param current the snapshot now in force
  */
 public record TopologyChanged(String dataSourceName, Instant at, TopologySnapshot previous,
-    TopologySnapshot current) implements UnderstudyEvent {
+        TopologySnapshot current) implements UnderstudyEvent {
 
-  /** Creates the event; no argument may be null. */
-  public TopologyChanged {
-    requireNonNull(dataSourceName, "dataSourceName must not be null");
-    requireNonNull(at, "at must not be null");
-    requireNonNull(previous, "previous must not be null");
-    requireNonNull(current, "current must not be null");
-  }
+    /** Creates the event; no argument may be null. */
+    public TopologyChanged {
+        requireNonNull(dataSourceName, "dataSourceName must not be null");
+        requireNonNull(at, "at must not be null");
+        requireNonNull(previous, "previous must not be null");
+        requireNonNull(current, "current must not be null");
+    }
 }

@@ -10,11 +10,11 @@ import java.time.Instant;
  * of events are added in minor releases, so handle the ones you know and ignore the rest.
  */
 public sealed interface UnderstudyEvent
-    permits NodeDown, NodeUp, NodeSuspect, ReplicaLagging, ReplicaCaughtUp, TopologyChanged {
+        permits NodeDown, NodeUp, NodeSuspect, ReplicaLagging, ReplicaCaughtUp, TopologyChanged {
 
-  /** {@return the {@code name} of the DataSource that saw the event} */
-  String dataSourceName();
+    /** {@return the {@code name} of the DataSource that saw the event} */
+    String dataSourceName();
 
-  /** {@return when it happened, by the DataSource's clock} */
-  Instant at();
+    /** {@return when it happened, by the DataSource's clock} */
+    Instant at();
 }

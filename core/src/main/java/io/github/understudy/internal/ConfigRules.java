@@ -17,133 +17,134 @@ import java.util.TreeMap;
 /** The configuration rules that take more than one line: list settings, driver properties, conflicts. */
 public final class ConfigRules {
 
-  /** What {@code toString()} shows instead of a secret. */
-  public static final String MASK = "****";
+    /** What {@code toString()} shows instead of a secret. */
+    public static final String MASK = "****";
 
-  /** Connector/J properties that Understudy sets itself, lower-cased, with the setting to use instead. */
-  private static final Map<String, String> OWNED_DRIVER_PROPERTIES = Map.of(
-      "user", "username", "password", "password",
-      "connecttimeout", "connectTimeout", "sockettimeout", "socketTimeout");
+    /** Connector/J properties that Understudy sets itself, lower-cased, with the setting to use instead. */
+    private static final Map<String, String> OWNED_DRIVER_PROPERTIES = Map.of(
+            "user", "username", "password", "password",
+            "connecttimeout", "connectTimeout", "sockettimeout", "socketTimeout");
 
-  private ConfigRules() {
-  }
-
-  /**
-   * Parses the {@code hosts} setting.
-   *
-   * @param hostAndPorts the addresses as text
-   * @return the addresses, in order
-   * @throws IllegalArgumentException when the list is empty, an entry does not parse, or an address repeats
-   */
-  public static List<HostAndPort> hosts(List<String> hostAndPorts) {
-    Check.notNull("hosts", hostAndPorts);
-    if (hostAndPorts.isEmpty()) {
-      throw Check.invalid("hosts", "non-empty", hostAndPorts);
+    private ConfigRules() {
     }
-    List<HostAndPort> parsed = new ArrayList<>();
-    Set<HostAndPort> seen = new HashSet<>();
-    for (int i = 0; i < hostAndPorts.size(); i++) {
-      HostAndPort address = AddressParser.parse("hosts[" + i + "]", hostAndPorts.get(i));
-      if (!seen.add(address)) {
-        throw new IllegalArgumentException("hosts must not contain duplicates, but " + address + " appears twice");
-      }
-      parsed.add(address);
-    }
-    return List.copyOf(parsed);
-  }
 
-  /**
-   * Checks the {@code driverProperties} setting.
-   *
-   * @param properties the Connector/J properties
-   * @return an unmodifiable copy, in the given order
-   * @throws IllegalArgumentException when a key is one Understudy sets itself
-   */
-  public static Map<String, String> driverProperties(Map<String, String> properties) {
-    Check.notNull("driverProperties", properties);
-    Map<String, String> copy = new LinkedHashMap<>();
-    properties.forEach((key, value) -> {
-      Check.notNull("driverProperties key", key);
-      Check.notNull("driverProperties[" + key + "]", value);
-      String instead = OWNED_DRIVER_PROPERTIES.get(key.toLowerCase(Locale.ROOT));
-      if (instead != null) {
-        throw new IllegalArgumentException("driverProperties must not contain '" + key
-            + "', but did: Understudy sets it from the " + instead + " setting, use that instead");
-      }
-      copy.put(key, value);
-    });
-    return Collections.unmodifiableMap(copy);
-  }
-
-  /**
-   * Shows driver properties with the values of password-like keys masked.
-   *
-   * @param properties the properties
-   * @return a sorted copy with {@link #MASK} for keys containing "password" or "secret"
-   */
-  public static Map<String, String> maskSecrets(Map<String, String> properties) {
-    Map<String, String> shown = new TreeMap<>();
-    properties.forEach((key, value) -> {
-      String lower = key.toLowerCase(Locale.ROOT);
-      shown.put(key, lower.contains("password") || lower.contains("secret") ? MASK : value);
-    });
-    return shown;
-  }
-
-  /**
-   * Checks that a list setting has no null element.
-   *
-   * @return the list
-   */
-  public static <T> List<T> noNulls(String setting, List<T> values) {
-    Check.notNull(setting, values);
-    for (int i = 0; i < values.size(); i++) {
-      Check.notNull(setting + "[" + i + "]", values.get(i));
+    /**
+     * Parses the {@code hosts} setting.
+     *
+     * @param hostAndPorts the addresses as text
+     * @return the addresses, in order
+     * @throws IllegalArgumentException when the list is empty, an entry does not parse, or an address repeats
+     */
+    public static List<HostAndPort> hosts(List<String> hostAndPorts) {
+        Check.notNull("hosts", hostAndPorts);
+        if (hostAndPorts.isEmpty()) {
+            throw Check.invalid("hosts", "non-empty", hostAndPorts);
+        }
+        List<HostAndPort> parsed = new ArrayList<>();
+        Set<HostAndPort> seen = new HashSet<>();
+        for (int i = 0; i < hostAndPorts.size(); i++) {
+            HostAndPort address = AddressParser.parse("hosts[" + i + "]", hostAndPorts.get(i));
+            if (!seen.add(address)) {
+                throw new IllegalArgumentException(
+                        "hosts must not contain duplicates, but " + address + " appears twice");
+            }
+            parsed.add(address);
+        }
+        return List.copyOf(parsed);
     }
-    return values;
-  }
 
-  /**
-   * Checks the settings against each other: required settings, the master and weights among the hosts, and the
-   * lag settings.
-   *
-   * @param config the configuration about to be handed out
-   * @throws IllegalArgumentException naming the settings involved
-   */
-  public static void checkTogether(UnderstudyConfig config) {
-    required("hosts", config.hosts().isEmpty() ? null : config.hosts());
-    required("username", config.username());
-    required("password", config.password());
-    required("adminUsername", config.adminUsername());
-    required("adminPassword", config.adminPassword());
-    config.master().filter(m -> !config.hosts().contains(m)).ifPresent(m -> {
-      throw Check.invalid("master", "one of hosts " + config.hosts(), m);
-    });
-    for (HostAndPort weighted : Selectors.nodesNamedBy(config.readStrategy())) {
-      if (!config.hosts().contains(weighted)) {
-        throw new IllegalArgumentException("readStrategy must weigh only hosts " + config.hosts()
-            + ", but weighs " + weighted + " (" + config.readStrategy() + ")");
-      }
+    /**
+     * Checks the {@code driverProperties} setting.
+     *
+     * @param properties the Connector/J properties
+     * @return an unmodifiable copy, in the given order
+     * @throws IllegalArgumentException when a key is one Understudy sets itself
+     */
+    public static Map<String, String> driverProperties(Map<String, String> properties) {
+        Check.notNull("driverProperties", properties);
+        Map<String, String> copy = new LinkedHashMap<>();
+        properties.forEach((key, value) -> {
+            Check.notNull("driverProperties key", key);
+            Check.notNull("driverProperties[" + key + "]", value);
+            String instead = OWNED_DRIVER_PROPERTIES.get(key.toLowerCase(Locale.ROOT));
+            if (instead != null) {
+                throw new IllegalArgumentException("driverProperties must not contain '" + key
+                        + "', but did: Understudy sets it from the " + instead + " setting, use that instead");
+            }
+            copy.put(key, value);
+        });
+        return Collections.unmodifiableMap(copy);
     }
-    checkLag(config.lagSource(), config.maxReplicaLag(), config.heartbeatInterval());
-  }
 
-  private static void required(String setting, Object value) {
-    if (value == null) {
-      throw new IllegalArgumentException(setting + " must be set, but was not set");
+    /**
+     * Shows driver properties with the values of password-like keys masked.
+     *
+     * @param properties the properties
+     * @return a sorted copy with {@link #MASK} for keys containing "password" or "secret"
+     */
+    public static Map<String, String> maskSecrets(Map<String, String> properties) {
+        Map<String, String> shown = new TreeMap<>();
+        properties.forEach((key, value) -> {
+            String lower = key.toLowerCase(Locale.ROOT);
+            shown.put(key, lower.contains("password") || lower.contains("secret") ? MASK : value);
+        });
+        return shown;
     }
-  }
 
-  private static void checkLag(LagSource source, Duration maxLag, Duration heartbeatInterval) {
-    Duration second = Duration.ofSeconds(1);
-    if (source == LagSource.SECONDS_BEHIND_MASTER && maxLag.compareTo(second) < 0) {
-      throw new IllegalArgumentException("maxReplicaLag must be >= " + second
-          + " with lagSource=SECONDS_BEHIND_MASTER, which counts whole seconds, but was " + maxLag
-          + ": use lagSource=HEARTBEAT for a finer limit");
+    /**
+     * Checks that a list setting has no null element.
+     *
+     * @return the list
+     */
+    public static <T> List<T> noNulls(String setting, List<T> values) {
+        Check.notNull(setting, values);
+        for (int i = 0; i < values.size(); i++) {
+            Check.notNull(setting + "[" + i + "]", values.get(i));
+        }
+        return values;
     }
-    if (source == LagSource.HEARTBEAT && heartbeatInterval.compareTo(maxLag) >= 0) {
-      throw Check.invalid("heartbeatInterval", "< maxReplicaLag (" + maxLag + ") with lagSource=HEARTBEAT",
-          heartbeatInterval);
+
+    /**
+     * Checks the settings against each other: required settings, the master and weights among the hosts, and the
+     * lag settings.
+     *
+     * @param config the configuration about to be handed out
+     * @throws IllegalArgumentException naming the settings involved
+     */
+    public static void checkTogether(UnderstudyConfig config) {
+        required("hosts", config.hosts().isEmpty() ? null : config.hosts());
+        required("username", config.username());
+        required("password", config.password());
+        required("adminUsername", config.adminUsername());
+        required("adminPassword", config.adminPassword());
+        config.master().filter(m -> !config.hosts().contains(m)).ifPresent(m -> {
+            throw Check.invalid("master", "one of hosts " + config.hosts(), m);
+        });
+        for (HostAndPort weighted : Selectors.nodesNamedBy(config.readStrategy())) {
+            if (!config.hosts().contains(weighted)) {
+                throw new IllegalArgumentException("readStrategy must weigh only hosts " + config.hosts()
+                        + ", but weighs " + weighted + " (" + config.readStrategy() + ")");
+            }
+        }
+        checkLag(config.lagSource(), config.maxReplicaLag(), config.heartbeatInterval());
     }
-  }
+
+    private static void required(String setting, Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException(setting + " must be set, but was not set");
+        }
+    }
+
+    private static void checkLag(LagSource source, Duration maxLag, Duration heartbeatInterval) {
+        Duration second = Duration.ofSeconds(1);
+        if (source == LagSource.SECONDS_BEHIND_MASTER && maxLag.compareTo(second) < 0) {
+            throw new IllegalArgumentException("maxReplicaLag must be >= " + second
+                    + " with lagSource=SECONDS_BEHIND_MASTER, which counts whole seconds, but was " + maxLag
+                    + ": use lagSource=HEARTBEAT for a finer limit");
+        }
+        if (source == LagSource.HEARTBEAT && heartbeatInterval.compareTo(maxLag) >= 0) {
+            throw Check.invalid("heartbeatInterval", "< maxReplicaLag (" + maxLag + ") with lagSource=HEARTBEAT",
+                    heartbeatInterval);
+        }
+    }
 }

@@ -12,41 +12,41 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventPublisher {
 
-  private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
 
-  private final String name;
-  private final List<UnderstudyListener> listeners;
+    private final String name;
+    private final List<UnderstudyListener> listeners;
 
-  /**
-   * Creates a publisher.
-   *
-   * @param name the DataSource's name, the prefix of log lines
-   * @param listeners the listeners, in the order they are called
-   */
-  public EventPublisher(String name, List<UnderstudyListener> listeners) {
-    this.name = Check.notNull("name", name);
-    this.listeners = List.copyOf(Check.notNull("listeners", listeners));
-  }
-
-  /**
-   * Publishes one event to every listener.
-   *
-   * @param event the event
-   */
-  public void publish(UnderstudyEvent event) {
-    for (UnderstudyListener listener : listeners) {
-      try {
-        listener.onEvent(event);
-      } catch (VirtualMachineError fatal) {
-        throw fatal;
-      } catch (Throwable failure) {
-        LOG.warn("{} - listener {} failed on {}", name, describe(listener), event, failure);
-      }
+    /**
+     * Creates a publisher.
+     *
+     * @param name the DataSource's name, the prefix of log lines
+     * @param listeners the listeners, in the order they are called
+     */
+    public EventPublisher(String name, List<UnderstudyListener> listeners) {
+        this.name = Check.notNull("name", name);
+        this.listeners = List.copyOf(Check.notNull("listeners", listeners));
     }
-  }
 
-  /** Lambdas have unhelpful class names, so a typed listener says what it listens to and its action's class. */
-  private static String describe(UnderstudyListener listener) {
-    return listener instanceof TypedListener<?> typed ? typed.toString() : listener.getClass().getName();
-  }
+    /**
+     * Publishes one event to every listener.
+     *
+     * @param event the event
+     */
+    public void publish(UnderstudyEvent event) {
+        for (UnderstudyListener listener : listeners) {
+            try {
+                listener.onEvent(event);
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (Throwable failure) {
+                LOG.warn("{} - listener {} failed on {}", name, describe(listener), event, failure);
+            }
+        }
+    }
+
+    /** Lambdas have unhelpful class names, so a typed listener says what it listens to and its action's class. */
+    private static String describe(UnderstudyListener listener) {
+        return listener instanceof TypedListener<?> typed ? typed.toString() : listener.getClass().getName();
+    }
 }

@@ -13,42 +13,42 @@ import java.time.Duration;
  */
 public record HealthPolicy(int failuresToEvict, int successesToReadmit, Duration maxLag) {
 
-  /** Checks the settings with the configuration's wording. */
-  public HealthPolicy {
-    Check.atLeast("failuresToEvict", failuresToEvict, 1);
-    Check.atLeast("successesToReadmit", successesToReadmit, 1);
-    Check.notNegative("maxReplicaLag", maxLag);
-  }
+    /** Checks the settings with the configuration's wording. */
+    public HealthPolicy {
+        Check.atLeast("failuresToEvict", failuresToEvict, 1);
+        Check.atLeast("successesToReadmit", successesToReadmit, 1);
+        Check.notNegative("maxReplicaLag", maxLag);
+    }
 
-  /**
-   * Takes the policy from a configuration.
-   *
-   * @param config the DataSource's configuration
-   * @return the policy
-   */
-  public static HealthPolicy of(UnderstudyConfig config) {
-    return new HealthPolicy(config.failuresToEvict(), config.successesToReadmit(), config.maxReplicaLag());
-  }
+    /**
+     * Takes the policy from a configuration.
+     *
+     * @param config the DataSource's configuration
+     * @return the policy
+     */
+    public static HealthPolicy of(UnderstudyConfig config) {
+        return new HealthPolicy(config.failuresToEvict(), config.successesToReadmit(), config.maxReplicaLag());
+    }
 
-  /**
-   * Judges a probe of a node that answered.
-   *
-   * @param probe a probe of a reachable node
-   * @return why the node must not serve reads, e.g. {@code "lag 31s > max-lag 5s"}; {@code ""} when it may
-   */
-  String problemOf(ProbeResult probe) {
-    if (probe.role() == Role.MASTER) {
-      return "";
+    /**
+     * Judges a probe of a node that answered.
+     *
+     * @param probe a probe of a reachable node
+     * @return why the node must not serve reads, e.g. {@code "lag 31s > max-lag 5s"}; {@code ""} when it may
+     */
+    String problemOf(ProbeResult probe) {
+        if (probe.role() == Role.MASTER) {
+            return "";
+        }
+        if (!probe.replicationProblem().isEmpty()) {
+            return probe.replicationProblem();
+        }
+        if (probe.lag() == null) {
+            return "lag unknown";
+        }
+        if (probe.lag().compareTo(maxLag) > 0) {
+            return "lag " + Durations.brief(probe.lag()) + " > max-lag " + Durations.brief(maxLag);
+        }
+        return "";
     }
-    if (!probe.replicationProblem().isEmpty()) {
-      return probe.replicationProblem();
-    }
-    if (probe.lag() == null) {
-      return "lag unknown";
-    }
-    if (probe.lag().compareTo(maxLag) > 0) {
-      return "lag " + Durations.brief(probe.lag()) + " > max-lag " + Durations.brief(maxLag);
-    }
-    return "";
-  }
 }

@@ -12,34 +12,34 @@ import java.util.random.RandomGenerator;
  */
 final class LeastInFlightSelector implements ReplicaSelector {
 
-  private final Supplier<? extends RandomGenerator> random;
+    private final Supplier<? extends RandomGenerator> random;
 
-  LeastInFlightSelector(Supplier<? extends RandomGenerator> random) {
-    this.random = random;
-  }
-
-  @Override
-  public <C extends ReplicaCandidate> C select(List<C> candidates) {
-    int size = Selectors.checkedSize(candidates);
-    C best = candidates.get(0);
-    int fewest = best.inFlight();
-    int ties = 1;
-    for (int i = 1; i < size; i++) {
-      C candidate = candidates.get(i);
-      int inFlight = candidate.inFlight();
-      if (inFlight < fewest) {
-        best = candidate;
-        fewest = inFlight;
-        ties = 1;
-      } else if (inFlight == fewest && random.get().nextInt(++ties) == 0) {
-        best = candidate;
-      }
+    LeastInFlightSelector(Supplier<? extends RandomGenerator> random) {
+        this.random = random;
     }
-    return best;
-  }
 
-  @Override
-  public String toString() {
-    return "least-in-flight";
-  }
+    @Override
+    public <C extends ReplicaCandidate> C select(List<C> candidates) {
+        int size = Selectors.checkedSize(candidates);
+        C best = candidates.get(0);
+        int fewest = best.inFlight();
+        int ties = 1;
+        for (int i = 1; i < size; i++) {
+            C candidate = candidates.get(i);
+            int inFlight = candidate.inFlight();
+            if (inFlight < fewest) {
+                best = candidate;
+                fewest = inFlight;
+                ties = 1;
+            } else if (inFlight == fewest && random.get().nextInt(++ties) == 0) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public String toString() {
+        return "least-in-flight";
+    }
 }

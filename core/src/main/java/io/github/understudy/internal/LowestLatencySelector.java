@@ -13,36 +13,36 @@ import java.util.random.RandomGenerator;
  */
 final class LowestLatencySelector implements ReplicaSelector {
 
-  private final Supplier<? extends RandomGenerator> random;
+    private final Supplier<? extends RandomGenerator> random;
 
-  LowestLatencySelector(Supplier<? extends RandomGenerator> random) {
-    this.random = random;
-  }
-
-  @Override
-  public <C extends ReplicaCandidate> C select(List<C> candidates) {
-    int size = Selectors.checkedSize(candidates);
-    if (size == 1) {
-      return candidates.get(0);
+    LowestLatencySelector(Supplier<? extends RandomGenerator> random) {
+        this.random = random;
     }
-    RandomGenerator generator = random.get();
-    int first = generator.nextInt(size);
-    int second = generator.nextInt(size - 1);
-    if (second >= first) {
-      second++;
+
+    @Override
+    public <C extends ReplicaCandidate> C select(List<C> candidates) {
+        int size = Selectors.checkedSize(candidates);
+        if (size == 1) {
+            return candidates.get(0);
+        }
+        RandomGenerator generator = random.get();
+        int first = generator.nextInt(size);
+        int second = generator.nextInt(size - 1);
+        if (second >= first) {
+            second++;
+        }
+        C a = candidates.get(first);
+        C b = candidates.get(second);
+        return cost(b) < cost(a) ? b : a;
     }
-    C a = candidates.get(first);
-    C b = candidates.get(second);
-    return cost(b) < cost(a) ? b : a;
-  }
 
-  /** An unmeasured replica costs nothing, so it is tried and measured. */
-  private static double cost(ReplicaCandidate candidate) {
-    return (double) candidate.latencyNanos() * (candidate.inFlight() + 1);
-  }
+    /** An unmeasured replica costs nothing, so it is tried and measured. */
+    private static double cost(ReplicaCandidate candidate) {
+        return (double) candidate.latencyNanos() * (candidate.inFlight() + 1);
+    }
 
-  @Override
-  public String toString() {
-    return "lowest-latency";
-  }
+    @Override
+    public String toString() {
+        return "lowest-latency";
+    }
 }

@@ -14,93 +14,93 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class NodeStats implements ReplicaCandidate {
 
-  /** The default weight of a new latency sample: the average mostly reflects the last ten or so samples. */
-  public static final double DEFAULT_ALPHA = 0.2;
+    /** The default weight of a new latency sample: the average mostly reflects the last ten or so samples. */
+    public static final double DEFAULT_ALPHA = 0.2;
 
-  private static final long UNMEASURED = Double.doubleToRawLongBits(Double.NaN);
+    private static final long UNMEASURED = Double.doubleToRawLongBits(Double.NaN);
 
-  private final HostAndPort address;
-  private final double alpha;
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final AtomicLong averageBits = new AtomicLong(UNMEASURED);
+    private final HostAndPort address;
+    private final double alpha;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong averageBits = new AtomicLong(UNMEASURED);
 
-  /**
-   * Creates the figures of one node with the {@link #DEFAULT_ALPHA}.
-   *
-   * @param address the node
-   */
-  public NodeStats(HostAndPort address) {
-    this(address, DEFAULT_ALPHA);
-  }
-
-  /**
-   * Creates the figures of one node.
-   *
-   * @param address the node
-   * @param alpha the weight of each new latency sample, in {@code (0, 1]}; 1 keeps only the last sample
-   */
-  public NodeStats(HostAndPort address, double alpha) {
-    this.address = Check.notNull("address", address);
-    if (!(alpha > 0 && alpha <= 1)) {
-      throw Check.invalid("alpha", "in (0, 1]", alpha);
+    /**
+     * Creates the figures of one node with the {@link #DEFAULT_ALPHA}.
+     *
+     * @param address the node
+     */
+    public NodeStats(HostAndPort address) {
+        this(address, DEFAULT_ALPHA);
     }
-    this.alpha = alpha;
-  }
 
-  @Override
-  public HostAndPort address() {
-    return address;
-  }
-
-  /** Counts a request that starts on this node; pair each call with one {@link #exit()}, in a finally block. */
-  public void enter() {
-    inFlight.incrementAndGet();
-  }
-
-  /**
-   * Counts a request that ended on this node.
-   *
-   * @throws IllegalStateException when there is no matching {@link #enter()}; the count stays at zero
-   */
-  public void exit() {
-    if (inFlight.getAndDecrement() <= 0) {
-      inFlight.incrementAndGet();
-      throw new IllegalStateException("exit() without enter() on " + address);
+    /**
+     * Creates the figures of one node.
+     *
+     * @param address the node
+     * @param alpha the weight of each new latency sample, in {@code (0, 1]}; 1 keeps only the last sample
+     */
+    public NodeStats(HostAndPort address, double alpha) {
+        this.address = Check.notNull("address", address);
+        if (!(alpha > 0 && alpha <= 1)) {
+            throw Check.invalid("alpha", "in (0, 1]", alpha);
+        }
+        this.alpha = alpha;
     }
-  }
 
-  @Override
-  public int inFlight() {
-    return inFlight.get();
-  }
-
-  /**
-   * Adds one latency sample to the moving average.
-   *
-   * @param nanos the measured latency in nanoseconds, {@code >= 0}
-   */
-  public void record(long nanos) {
-    if (nanos < 0) {
-      throw Check.invalid("nanos", ">= 0", nanos);
+    @Override
+    public HostAndPort address() {
+        return address;
     }
-    long seen;
-    long next;
-    do {
-      seen = averageBits.get();
-      double average = Double.longBitsToDouble(seen);
-      next = Double.doubleToRawLongBits(Double.isNaN(average) ? nanos : average + alpha * (nanos - average));
-    } while (!averageBits.compareAndSet(seen, next));
-  }
 
-  /** {@return the moving average latency in nanoseconds, at least 1 once measured, 0 before the first sample} */
-  @Override
-  public long latencyNanos() {
-    double average = Double.longBitsToDouble(averageBits.get());
-    return Double.isNaN(average) ? 0 : Math.max(1, Math.round(average));
-  }
+    /** Counts a request that starts on this node; pair each call with one {@link #exit()}, in a finally block. */
+    public void enter() {
+        inFlight.incrementAndGet();
+    }
 
-  @Override
-  public String toString() {
-    return address + " (inFlight=" + inFlight() + ", latency=" + latencyNanos() + "ns)";
-  }
+    /**
+     * Counts a request that ended on this node.
+     *
+     * @throws IllegalStateException when there is no matching {@link #enter()}; the count stays at zero
+     */
+    public void exit() {
+        if (inFlight.getAndDecrement() <= 0) {
+            inFlight.incrementAndGet();
+            throw new IllegalStateException("exit() without enter() on " + address);
+        }
+    }
+
+    @Override
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /**
+     * Adds one latency sample to the moving average.
+     *
+     * @param nanos the measured latency in nanoseconds, {@code >= 0}
+     */
+    public void record(long nanos) {
+        if (nanos < 0) {
+            throw Check.invalid("nanos", ">= 0", nanos);
+        }
+        long seen;
+        long next;
+        do {
+            seen = averageBits.get();
+            double average = Double.longBitsToDouble(seen);
+            next = Double.doubleToRawLongBits(Double.isNaN(average) ? nanos : average + alpha * (nanos - average));
+        } while (!averageBits.compareAndSet(seen, next));
+    }
+
+    /** {@return the moving average latency in nanoseconds, at least 1 once measured, 0 before the first sample} */
+    @Override
+    public long latencyNanos() {
+        double average = Double.longBitsToDouble(averageBits.get());
+        return Double.isNaN(average) ? 0 : Math.max(1, Math.round(average));
+    }
+
+    @Override
+    public String toString() {
+        return address + " (inFlight=" + inFlight() + ", latency=" + latencyNanos() + "ns)";
+    }
 }

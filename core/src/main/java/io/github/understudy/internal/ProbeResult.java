@@ -19,69 +19,69 @@ import java.time.Duration;
  * @param latencyNanos how long the probe took, 0 when it failed
  */
 public record ProbeResult(String failure, Role role, String replicationProblem, Duration lag, long serverId,
-    String gtidPosition, long latencyNanos) {
+        String gtidPosition, long latencyNanos) {
 
-  /** Checks the components; only {@code lag} may be null. */
-  public ProbeResult {
-    Check.notNull("failure", failure);
-    Check.notNull("role", role);
-    Check.notNull("replicationProblem", replicationProblem);
-    Check.notNull("gtidPosition", gtidPosition);
-  }
+    /** Checks the components; only {@code lag} may be null. */
+    public ProbeResult {
+        Check.notNull("failure", failure);
+        Check.notNull("role", role);
+        Check.notNull("replicationProblem", replicationProblem);
+        Check.notNull("gtidPosition", gtidPosition);
+    }
 
-  /**
-   * A probe that got no answer.
-   *
-   * @param reason why, e.g. {@code "refused"}; must not be blank
-   * @return the result
-   */
-  public static ProbeResult failed(String reason) {
-    return new ProbeResult(Check.notBlank("reason", reason), Role.UNKNOWN, "", null, 0, "", 0);
-  }
+    /**
+     * A probe that got no answer.
+     *
+     * @param reason why, e.g. {@code "refused"}; must not be blank
+     * @return the result
+     */
+    public static ProbeResult failed(String reason) {
+        return new ProbeResult(Check.notBlank("reason", reason), Role.UNKNOWN, "", null, 0, "", 0);
+    }
 
-  /**
-   * A node that answered as a master.
-   *
-   * @param serverId its {@code server_id}
-   * @param gtidPosition its executed GTID set
-   * @param latencyNanos how long the probe took
-   * @return the result
-   */
-  public static ProbeResult master(long serverId, String gtidPosition, long latencyNanos) {
-    return new ProbeResult("", Role.MASTER, "", null, serverId, gtidPosition, latencyNanos);
-  }
+    /**
+     * A node that answered as a master.
+     *
+     * @param serverId its {@code server_id}
+     * @param gtidPosition its executed GTID set
+     * @param latencyNanos how long the probe took
+     * @return the result
+     */
+    public static ProbeResult master(long serverId, String gtidPosition, long latencyNanos) {
+        return new ProbeResult("", Role.MASTER, "", null, serverId, gtidPosition, latencyNanos);
+    }
 
-  /**
-   * A replica whose replication threads run without error.
-   *
-   * @param lag how far behind it is, null when the server does not say
-   * @param serverId its {@code server_id}
-   * @param gtidPosition its executed GTID set
-   * @param latencyNanos how long the probe took
-   * @return the result
-   */
-  public static ProbeResult replica(Duration lag, long serverId, String gtidPosition, long latencyNanos) {
-    return new ProbeResult("", Role.REPLICA, "", lag, serverId, gtidPosition, latencyNanos);
-  }
+    /**
+     * A replica whose replication threads run without error.
+     *
+     * @param lag how far behind it is, null when the server does not say
+     * @param serverId its {@code server_id}
+     * @param gtidPosition its executed GTID set
+     * @param latencyNanos how long the probe took
+     * @return the result
+     */
+    public static ProbeResult replica(Duration lag, long serverId, String gtidPosition, long latencyNanos) {
+        return new ProbeResult("", Role.REPLICA, "", lag, serverId, gtidPosition, latencyNanos);
+    }
 
-  /**
-   * A replica that answered but does not replicate properly.
-   *
-   * @param problem what is wrong, e.g. {@code "replication stopped: IO thread not running"}; must not be blank
-   * @param lag how far behind it is, usually null in that case
-   * @param serverId its {@code server_id}
-   * @param gtidPosition its executed GTID set
-   * @param latencyNanos how long the probe took
-   * @return the result
-   */
-  public static ProbeResult replicationBroken(String problem, Duration lag, long serverId, String gtidPosition,
-      long latencyNanos) {
-    return new ProbeResult("", Role.REPLICA, Check.notBlank("problem", problem), lag, serverId, gtidPosition,
-        latencyNanos);
-  }
+    /**
+     * A replica that answered but does not replicate properly.
+     *
+     * @param problem what is wrong, e.g. {@code "replication stopped: IO thread not running"}; must not be blank
+     * @param lag how far behind it is, usually null in that case
+     * @param serverId its {@code server_id}
+     * @param gtidPosition its executed GTID set
+     * @param latencyNanos how long the probe took
+     * @return the result
+     */
+    public static ProbeResult replicationBroken(String problem, Duration lag, long serverId, String gtidPosition,
+            long latencyNanos) {
+        return new ProbeResult("", Role.REPLICA, Check.notBlank("problem", problem), lag, serverId, gtidPosition,
+                latencyNanos);
+    }
 
-  /** {@return whether the node answered the probe} */
-  public boolean reachable() {
-    return failure.isEmpty();
-  }
+    /** {@return whether the node answered the probe} */
+    public boolean reachable() {
+        return failure.isEmpty();
+    }
 }

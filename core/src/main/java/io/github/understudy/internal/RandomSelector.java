@@ -9,21 +9,21 @@ import java.util.random.RandomGenerator;
 /** Picks a candidate uniformly at random. */
 final class RandomSelector implements ReplicaSelector {
 
-  private final Supplier<? extends RandomGenerator> random;
+    private final Supplier<? extends RandomGenerator> random;
 
-  /** Creates the selector; {@code random} gives the calling thread's generator ({@code ThreadLocalRandom::current}). */
-  RandomSelector(Supplier<? extends RandomGenerator> random) {
-    this.random = random;
-  }
+    /** Creates the selector; {@code random} gives the calling thread's generator, as ThreadLocalRandom does. */
+    RandomSelector(Supplier<? extends RandomGenerator> random) {
+        this.random = random;
+    }
 
-  @Override
-  public <C extends ReplicaCandidate> C select(List<C> candidates) {
-    int size = Selectors.checkedSize(candidates);
-    return size == 1 ? candidates.get(0) : candidates.get(random.get().nextInt(size));
-  }
+    @Override
+    public <C extends ReplicaCandidate> C select(List<C> candidates) {
+        int size = Selectors.checkedSize(candidates);
+        return size == 1 ? candidates.get(0) : candidates.get(random.get().nextInt(size));
+    }
 
-  @Override
-  public String toString() {
-    return "random";
-  }
+    @Override
+    public String toString() {
+        return "random";
+    }
 }

@@ -12,19 +12,19 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 final class RoundRobinSelector implements ReplicaSelector {
 
-  private static final int COUNTERS = 64;
+    private static final int COUNTERS = 64;
 
-  private final AtomicLongArray turns = new AtomicLongArray(COUNTERS);
+    private final AtomicLongArray turns = new AtomicLongArray(COUNTERS);
 
-  @Override
-  public <C extends ReplicaCandidate> C select(List<C> candidates) {
-    int size = Selectors.checkedSize(candidates);
-    long turn = turns.getAndIncrement(size % COUNTERS);
-    return candidates.get(Math.floorMod(turn, size));
-  }
+    @Override
+    public <C extends ReplicaCandidate> C select(List<C> candidates) {
+        int size = Selectors.checkedSize(candidates);
+        long turn = turns.getAndIncrement(size % COUNTERS);
+        return candidates.get(Math.floorMod(turn, size));
+    }
 
-  @Override
-  public String toString() {
-    return "round-robin";
-  }
+    @Override
+    public String toString() {
+        return "round-robin";
+    }
 }

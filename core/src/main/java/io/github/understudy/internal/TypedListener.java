@@ -12,29 +12,29 @@ import java.util.function.Consumer;
  */
 public final class TypedListener<E extends UnderstudyEvent> implements UnderstudyListener {
 
-  private final Class<E> type;
-  private final Consumer<? super E> action;
+    private final Class<E> type;
+    private final Consumer<? super E> action;
 
-  /**
-   * Creates the listener.
-   *
-   * @param type the event type listened to
-   * @param action what to do with each event of that type
-   */
-  public TypedListener(Class<E> type, Consumer<? super E> action) {
-    this.type = Check.notNull("type", type);
-    this.action = Check.notNull("action", action);
-  }
-
-  @Override
-  public void onEvent(UnderstudyEvent event) {
-    if (type.isInstance(event)) {
-      action.accept(type.cast(event));
+    /**
+     * Creates the listener.
+     *
+     * @param type the event type listened to
+     * @param action what to do with each event of that type
+     */
+    public TypedListener(Class<E> type, Consumer<? super E> action) {
+        this.type = Check.notNull("type", type);
+        this.action = Check.notNull("action", action);
     }
-  }
 
-  @Override
-  public String toString() {
-    return "on(" + type.getSimpleName() + ", " + action.getClass().getName() + ")";
-  }
+    @Override
+    public void onEvent(UnderstudyEvent event) {
+        if (type.isInstance(event)) {
+            action.accept(type.cast(event));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "on(" + type.getSimpleName() + ", " + action.getClass().getName() + ")";
+    }
 }

@@ -6,11 +6,11 @@ import io.github.understudy.ReplicaCandidate;
 /** A replica candidate with fixed figures. */
 record TestCandidate(HostAndPort address, int inFlight, long latencyNanos) implements ReplicaCandidate {
 
-  static TestCandidate of(String hostAndPort) {
-    return new TestCandidate(HostAndPort.parse(hostAndPort), 0, 0);
-  }
+    static TestCandidate of(String hostAndPort) {
+        return new TestCandidate(HostAndPort.parse(hostAndPort), 0, 0);
+    }
 
-  static TestCandidate of(String hostAndPort, int inFlight, long latencyNanos) {
-    return new TestCandidate(HostAndPort.parse(hostAndPort), inFlight, latencyNanos);
-  }
+    static TestCandidate of(String hostAndPort, int inFlight, long latencyNanos) {
+        return new TestCandidate(HostAndPort.parse(hostAndPort), inFlight, latencyNanos);
+    }
 }

@@ -1,0 +1,159 @@
+package io.github.understudy.internal;
+
+import io.github.understudy.HostAndPort;
+import io.github.understudy.NodeStatus;
+import io.github.understudy.TopologySnapshot;
+import io.github.understudy.event.TopologyChanged;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Probes every node on a schedule, feeds the results to each node's {@link NodeHealth}, and publishes a new
+ * {@link RoutingTable} after each probe. The request path never waits for it: it reads the last table published.
+ * At most one probe per node runs at a time; a hung node holds one scheduler thread for at most the probe timeout.
+ */
+public final class HealthMonitor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
+
+    private final String name;
+    private final List<Node> nodes;
+    private final Duration interval;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final EventPublisher events;
+    private final Map<Node, AtomicBoolean> probing = new ConcurrentHashMap<>();
+    private volatile RoutingTable table;
+
+    public HealthMonitor(String name, List<Node> nodes, Duration interval, ScheduledExecutorService scheduler,
+                         Clock clock, EventPublisher events) {
+        this.name = name;
+        this.nodes = List.copyOf(nodes);
+        this.interval = interval;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.events = events;
+        nodes.forEach(node -> probing.put(node, new AtomicBoolean()));
+        this.table = RoutingTable.of(observe(), this.nodes);
+    }
+
+    /** Probes every node once, in parallel, and waits: the start-up discovery. */
+    public RoutingTable probeAll() {
+        List<CompletableFuture<Void>> probes = new ArrayList<>();
+        for (Node node : nodes) {
+            probes.add(CompletableFuture.runAsync(() -> probe(node), scheduler));
+        }
+        CompletableFuture.allOf(probes.toArray(CompletableFuture[]::new)).join();
+        // Replicas were judged before the master's server_id was known: judge them again against it.
+        if (table.master() != null) {
+            nodes.stream().filter(n -> n != table.master()).forEach(this::probe);
+        }
+        return table;
+    }
+
+    /** Starts the periodic probes. */
+    public void start() {
+        long period = interval.toNanos();
+        for (Node node : nodes) {
+            scheduler.scheduleWithFixedDelay(() -> probe(node), period, period, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** A request saw {@code node} fail: it is suspect at once, and probed now rather than at the next tick. */
+    public void requestFailed(Node node, String reason) {
+        node.health().onRequestFailure(reason).ifPresent(this::publishTransition);
+        if (!scheduler.isShutdown()) {
+            scheduler.execute(() -> probe(node));
+        }
+    }
+
+    public void evict(HostAndPort address, String reason) {
+        node(address).health().evict(reason).ifPresent(this::publishTransition);
+    }
+
+    public void readmit(HostAndPort address) {
+        Node node = node(address);
+        node.health().readmit().ifPresent(this::publishTransition);
+        scheduler.execute(() -> probe(node));
+    }
+
+    private Node node(HostAndPort address) {
+        return nodes.stream().filter(n -> n.address().equals(address)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("node must be one of " + nodes + ", but was " + address));
+    }
+
+    RoutingTable table() {
+        return table;
+    }
+
+    /** @return the topology as last observed */
+    public TopologySnapshot snapshot() {
+        return table.snapshot();
+    }
+
+    void probe(Node node) {
+        AtomicBoolean busy = probing.get(node);
+        if (!busy.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            ProbeResult result = node.probe().probe(table.masterServerId());
+            if (result.latencyNanos() > 0) {
+                node.stats().record(result.latencyNanos());
+            }
+            LOG.debug("{} - probe {}: {}", name, node, result);
+            Optional<Transition> transition = node.health().onProbe(result);
+            if (transition.isPresent()) {
+                publishTransition(transition.get());
+            } else {
+                republish();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("{} - probing {} failed unexpectedly", name, node, e);
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    private void publishTransition(Transition transition) {
+        LOG.atLevel(transition.to() == io.github.understudy.NodeState.UP ? org.slf4j.event.Level.INFO : org.slf4j.event.Level.WARN)
+                .log("{} - {}", name, transition);
+        RoutingTable previous = republish();
+        events.publish(transition.toEvent(name));
+        RoutingTable current = table;
+        if (routingChanged(previous, current)) {
+            LOG.info("{} - topology changed: {}", name, current.snapshot().describe());
+            events.publish(new TopologyChanged(name, clock.instant(), previous.snapshot(), current.snapshot()));
+        }
+    }
+
+    /** Rebuilds the table from every node's status; returns the previous one. */
+    private synchronized RoutingTable republish() {
+        RoutingTable previous = table;
+        table = RoutingTable.of(observe(), nodes);
+        return previous;
+    }
+
+    private TopologySnapshot observe() {
+        List<NodeStatus> statuses = new ArrayList<>(nodes.size());
+        nodes.forEach(node -> statuses.add(node.health().status()));
+        return TopologySnapshot.of(0, statuses, clock.instant());
+    }
+
+    private static boolean routingChanged(RoutingTable previous, RoutingTable current) {
+        return previous.master() != current.master() || !previous.replicas().equals(current.replicas());
+    }
+}

@@ -1,0 +1,160 @@
+package io.github.understudy.internal;
+
+import io.github.understudy.HostAndPort;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * Probes one node on its own admin connection (never a pooled one), kept open between probes and reopened after a
+ * failure. Two round trips: the server's variables and its replication status. Not thread-safe: the monitor runs
+ * at most one probe per node at a time.
+ */
+final class NodeProbe implements AutoCloseable {
+
+    private final HostAndPort address;
+    private final ConnectionFactory connections;
+    private final boolean heartbeatLag;
+    private Connection connection;
+    private Dialect dialect;
+
+    NodeProbe(HostAndPort address, ConnectionFactory connections, boolean heartbeatLag) {
+        this.address = address;
+        this.connections = connections;
+        this.heartbeatLag = heartbeatLag;
+    }
+
+    /**
+     * @param masterServerId the current master's server_id, 0 when unknown: a replica of anyone else is not
+     *                       replicating from our master, whatever its threads say
+     */
+    ProbeResult probe(long masterServerId) {
+        long started = System.nanoTime();
+        try {
+            if (connection == null) {
+                connection = connections.admin(address);
+                dialect = Dialect.of(connection.getMetaData().getDatabaseProductVersion());
+            }
+            return observe(masterServerId, started);
+        } catch (SQLException e) {
+            closeQuietly();
+            return ProbeResult.failed(reason(e));
+        }
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    private ProbeResult observe(long masterServerId, long started) throws SQLException {
+        java.util.Map<String, String> vars = new java.util.HashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(dialect.probeVariables())) {
+            while (rs.next()) {
+                vars.put(rs.getString(1).toLowerCase(java.util.Locale.ROOT), rs.getString(2));
+            }
+        }
+        long serverId = Long.parseLong(vars.getOrDefault("server_id", "0"));
+        boolean readOnly = on(vars.get("read_only")) || on(vars.get("super_read_only"));
+        String gtid = vars.getOrDefault(dialect.gtidVariable(), "").replace("\n", "");
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(dialect.replicaStatus())) {
+            long latency = System.nanoTime() - started;
+            if (!rs.next()) {
+                return readOnly ? ProbeResult.replicationBroken("read_only but replicating from no one", null,
+                        serverId, gtid, latency) : ProbeResult.master(serverId, gtid, latency);
+            }
+            return replica(rs, masterServerId, readOnly, serverId, gtid, latency);
+        }
+    }
+
+    private ProbeResult replica(ResultSet rs, long masterServerId, boolean readOnly, long serverId, String gtid,
+                                long latency) throws SQLException {
+        String io = rs.getString(dialect.column("Slave_IO_Running"));
+        String sql = rs.getString(dialect.column("Slave_SQL_Running"));
+        long behind = rs.getLong(dialect.column("Seconds_Behind_Master"));
+        Duration lag = rs.wasNull() ? null : Duration.ofSeconds(behind);
+        if (heartbeatLag && lag != null) {
+            lag = Heartbeat.lag(connection);
+        }
+        long source = rs.getLong(dialect.column("Master_Server_Id"));
+        String problem = problem(rs, io, sql, readOnly, source, masterServerId);
+        return problem.isEmpty() ? ProbeResult.replica(lag, serverId, gtid, latency)
+                : ProbeResult.replicationBroken(problem, lag, serverId, gtid, latency);
+    }
+
+    private String problem(ResultSet rs, String io, String sql, boolean readOnly, long source, long masterServerId)
+            throws SQLException {
+        String error = join(rs.getString("Last_IO_Error"), rs.getString("Last_SQL_Error"));
+        if (!error.isEmpty()) {
+            return "replication error: " + error;
+        }
+        if (!"Yes".equalsIgnoreCase(io) || !"Yes".equalsIgnoreCase(sql)) {
+            return "replication threads not running (IO " + io + ", SQL " + sql + ")";
+        }
+        if (!readOnly) {
+            return "replica is writable (read_only=OFF)";
+        }
+        if (masterServerId != 0 && source != masterServerId) {
+            return "replicates from server_id " + source + ", not from the master (server_id " + masterServerId + ")";
+        }
+        return "";
+    }
+
+    private static boolean on(String value) {
+        return "ON".equalsIgnoreCase(value) || "1".equals(value);
+    }
+
+    private static String join(String a, String b) {
+        String left = a == null ? "" : a.trim();
+        String right = b == null ? "" : b.trim();
+        return (left + " " + right).trim();
+    }
+
+    /** Short reasons for snapshots and logs: what an operator needs to read, not a stack trace. */
+    static String reason(SQLException e) {
+        if (e instanceof SQLTimeoutException || hasCause(e, java.net.SocketTimeoutException.class)) {
+            return "timeout";
+        }
+        if (hasCause(e, java.net.ConnectException.class)) {
+            return "refused";
+        }
+        if (e.getErrorCode() == 1045) {
+            return "access denied";
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage().strip().split("\n")[0];
+        if (message.isBlank()) {
+            message = e.getClass().getSimpleName() + (e.getSQLState() == null ? "" : " " + e.getSQLState());
+        }
+        return message.length() > 120 ? message.substring(0, 120) + "..." : message;
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void closeQuietly() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // a broken connection: nothing to close cleanly
+            }
+            connection = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly();
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.understudy.internal;
+
+import io.github.understudy.HostAndPort;
+import io.github.understudy.LagSource;
+import io.github.understudy.UnderstudyConfig;
+
+import com.zaxxer.hikari.SQLExceptionOverride;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Building, starting and stopping a DataSource's nodes: the wiring kept out of the public class. */
+public final class Nodes {
+
+    private Nodes() {
+    }
+
+    /** One thread per node, so a hung node's probe never delays another's; at least two. Daemon threads. */
+    public static ScheduledExecutorService scheduler(String name, int nodes) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory factory = task -> {
+            Thread thread = new Thread(task, name + "-monitor-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        return Executors.newScheduledThreadPool(Math.max(2, nodes), factory);
+    }
+
+    public static List<Node> create(UnderstudyConfig config, ConnectionFactory connections) {
+        HealthPolicy policy = HealthPolicy.of(config);
+        CircuitBreakerConfig breakers = CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(5)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(max(config.probeInterval().multipliedBy(2), Duration.ofSeconds(1)))
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .build();
+        boolean heartbeat = config.lagSource() == LagSource.HEARTBEAT;
+        List<Node> nodes = new ArrayList<>();
+        for (HostAndPort address : config.hosts()) {
+            nodes.add(new Node(address, new NodeHealth(address, policy, config.clock()),
+                    CircuitBreaker.of(config.name() + "-" + address, breakers),
+                    new NodeProbe(address, connections, heartbeat)));
+        }
+        return nodes;
+    }
+
+    /** Discovers the roles, checks them against the configuration, opens the pools and starts the probes. */
+    public static void start(UnderstudyConfig config, List<Node> nodes, HealthMonitor monitor,
+                             ConnectionFactory connections, ScheduledExecutorService scheduler) {
+        RoutingTable table = monitor.probeAll();
+        String problem = startProblem(config, table);
+        if (!problem.isEmpty()) {
+            if (!config.startDegraded() || table.master() != null) {
+                throw new IllegalStateException(config.name() + " - cannot start: " + problem + " ("
+                        + table.snapshot().describe() + ")" + (config.startDegraded() ? ""
+                        : "; set startDegraded=true to start without a master"));
+            }
+        }
+        for (Node node : nodes) {
+            boolean master = node == table.master();
+            node.openPool(connections.pool(node.address(), master ? config.masterPool() : config.replicaPool(),
+                    !master, new FailureReporter(monitor, node)));
+        }
+        monitor.start();
+        if (config.lagSource() == LagSource.HEARTBEAT) {
+            Heartbeat heartbeat = new Heartbeat(config.name(), connections, monitor);
+            long period = config.heartbeatInterval().toNanos();
+            scheduler.scheduleWithFixedDelay(heartbeat::beat, 0, period, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private static String startProblem(UnderstudyConfig config, RoutingTable table) {
+        if (table.master() == null) {
+            return table.noMaster();
+        }
+        return config.master().filter(configured -> !configured.equals(table.master().address()))
+                .map(configured -> "master is configured as " + configured + ", but the writable node that "
+                        + "replicates from no one is " + table.master().address())
+                .orElse("");
+    }
+
+    public static void stop(ScheduledExecutorService scheduler, List<Node> nodes, Duration probeTimeout) {
+        scheduler.shutdownNow();
+        try {
+            // A probe in flight ends within its socket timeout.
+            scheduler.awaitTermination(probeTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        nodes.forEach(Node::close);
+    }
+
+    /** Hears every SQLException on a node's pooled connections, and reports the ones that mean it is gone. */
+    private record FailureReporter(HealthMonitor monitor, Node node) implements SQLExceptionOverride {
+        @java.lang.Override
+        public Override adjudicate(java.sql.SQLException failure) {
+            if (Communication.failed(failure)) {
+                monitor.requestFailed(node, NodeProbe.reason(failure));
+            }
+            return Override.CONTINUE_EVICT;
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

@@ -1,0 +1,149 @@
+package io.github.understudy.internal;
+
+import io.github.understudy.NoAvailableNodeException;
+import io.github.understudy.ReplicaSelector;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Picks a node for a read or a write from the current {@link RoutingTable} (one volatile read, no lock) and
+ * borrows a connection from its pool. A read that cannot get a connection from one replica tries the next, then
+ * the master if allowed; a write with no usable master waits a bounded time for one.
+ */
+public final class Router {
+
+    private static final long MASTER_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    private final String name;
+    private final HealthMonitor monitor;
+    private final ReplicaSelector selector;
+    private final boolean fallbackToMaster;
+    private final Duration masterWait;
+
+    public Router(String name, HealthMonitor monitor, ReplicaSelector selector, boolean fallbackToMaster,
+                  Duration masterWait) {
+        this.name = name;
+        this.monitor = monitor;
+        this.selector = selector;
+        this.fallbackToMaster = fallbackToMaster;
+        this.masterWait = masterWait;
+    }
+
+    /** A borrowed physical connection and the node it came from. */
+    public record Borrowed(Node node, Connection connection, boolean master) {
+    }
+
+    public Borrowed write() throws SQLException {
+        long deadline = System.nanoTime() + masterWait.toNanos();
+        SQLException last = null;
+        while (true) {
+            Node master = monitor.table().master();
+            if (master != null && permitted(master)) {
+                try {
+                    return new Borrowed(master, borrow(master), true);
+                } catch (SQLException e) {
+                    last = e;
+                }
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                RoutingTable table = monitor.table();
+                String why = table.noMaster().isEmpty() ? "master " + table.master() + " did not give a connection"
+                        : table.noMaster();
+                throw new NoAvailableNodeException(name + " - no master for write within " + masterWait.toMillis()
+                        + "ms: " + why, table.snapshot(), last);
+            }
+            LockSupport.parkNanos(MASTER_POLL_NANOS);
+        }
+    }
+
+    /**
+     * @param exclude replicas already tried by this request (usually empty)
+     */
+    public Borrowed read(List<Node> exclude) throws SQLException {
+        RoutingTable table = monitor.table();
+        List<Node> candidates = candidates(table.replicas(), exclude);
+        SQLException last = null;
+        while (!candidates.isEmpty()) {
+            Node replica = selector.select(candidates);
+            try {
+                return new Borrowed(replica, borrow(replica), false);
+            } catch (SQLException e) {
+                last = e;
+                candidates = new ArrayList<>(candidates);
+                candidates.remove(replica);
+            }
+        }
+        Node master = table.master();
+        if (fallbackToMaster && master != null && permitted(master)) {
+            try {
+                return new Borrowed(master, borrow(master), true);
+            } catch (SQLException e) {
+                last = e;
+            }
+        }
+        throw new NoAvailableNodeException(name + " - no healthy replica for read"
+                + (fallbackToMaster ? " and no master to fall back to" : " (readFallbackToMaster=false)"),
+                table.snapshot(), last);
+    }
+
+    /** The replicas to choose from; the table's own list when nothing is excluded (no allocation). */
+    private static List<Node> candidates(List<Node> replicas, List<Node> exclude) {
+        boolean allUsable = exclude.isEmpty();
+        for (int i = 0; allUsable && i < replicas.size(); i++) {
+            allUsable = replicas.get(i).breaker().getState() != CircuitBreaker.State.OPEN;
+        }
+        if (allUsable) {
+            return replicas;
+        }
+        List<Node> usable = new ArrayList<>(replicas.size());
+        for (Node node : replicas) {
+            if (!exclude.contains(node) && node.breaker().getState() != CircuitBreaker.State.OPEN) {
+                usable.add(node);
+            }
+        }
+        return usable;
+    }
+
+    private static boolean permitted(Node node) {
+        return node.breaker().getState() != CircuitBreaker.State.OPEN;
+    }
+
+    private Connection borrow(Node node) throws SQLException {
+        CircuitBreaker breaker = node.breaker();
+        if (!breaker.tryAcquirePermission()) {
+            throw new SQLException(name + " - circuit breaker of " + node + " is open", "08001");
+        }
+        long started = System.nanoTime();
+        try {
+            Connection connection = node.pool().getConnection();
+            breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            node.stats().enter();
+            return connection;
+        } catch (SQLException e) {
+            breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
+            // A pool timeout with no cause is load, not a broken node; with a cause, connecting failed.
+            if (e.getCause() != null) {
+                monitor.requestFailed(node, NodeProbe.reason(e));
+            }
+            throw e;
+        }
+    }
+
+    /** Returns a borrowed connection to its pool. */
+    public static void release(Borrowed borrowed) throws SQLException {
+        borrowed.node().stats().exit();
+        borrowed.connection().close();
+    }
+
+    public RoutingTable table() {
+        return monitor.table();
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.understudy.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The session settings a caller made on a {@link RoutingConnection} before (or between) physical connections,
+ * applied to whichever physical connection is chosen, and only where they differ from what it already has.
+ */
+final class SessionState {
+
+    boolean autoCommit = true;
+    boolean readOnly;
+    Integer isolation;
+    String catalog;
+    String schema;
+    Integer holdability;
+
+    /**
+     * Applies what was set. Pool connections start with autoCommit on and read-only as their pool's default (on
+     * for replica pools), and Connector/J elides a setter whose value it already has, so a plain read or write
+     * sends no statement here.
+     */
+    void applyTo(Connection physical, boolean poolReadOnly) throws SQLException {
+        if (!autoCommit) {
+            physical.setAutoCommit(false);
+        }
+        if (readOnly != poolReadOnly) {
+            physical.setReadOnly(readOnly);
+        }
+        if (isolation != null) {
+            physical.setTransactionIsolation(isolation);
+        }
+        if (catalog != null) {
+            physical.setCatalog(catalog);
+        }
+        if (schema != null) {
+            physical.setSchema(schema);
+        }
+        if (holdability != null) {
+            physical.setHoldability(holdability);
+        }
+    }
+}
