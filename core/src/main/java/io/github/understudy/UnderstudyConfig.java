@@ -44,6 +44,7 @@ public final class UnderstudyConfig {
     private final Duration masterWaitTimeout;
     private final List<UnderstudyListener> listeners;
     private final Clock clock;
+    private final UnderstudyMetrics metrics;
 
     private UnderstudyConfig(Builder b) {
         name = b.name;
@@ -73,6 +74,7 @@ public final class UnderstudyConfig {
         masterWaitTimeout = b.masterWaitTimeout;
         listeners = List.copyOf(b.listeners);
         clock = b.clock;
+        metrics = b.metrics;
     }
 
     /** {@return a builder holding the defaults; {@code hosts} and the four credentials have none and must be set} */
@@ -210,6 +212,11 @@ public final class UnderstudyConfig {
         return masterWaitTimeout;
     }
 
+    /** {@return where routing and pool metrics go; see {@link Builder#metrics(UnderstudyMetrics)}} */
+    public UnderstudyMetrics metrics() {
+        return metrics;
+    }
+
     /** {@return the event listeners, in call order; see {@link Builder#listeners(List)}} */
     public List<UnderstudyListener> listeners() {
         return listeners;
@@ -273,6 +280,7 @@ public final class UnderstudyConfig {
         private Duration masterWaitTimeout = Duration.ofSeconds(2);
         private List<UnderstudyListener> listeners = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
+        private UnderstudyMetrics metrics = UnderstudyMetrics.noop();
 
         private Builder() {
         }
@@ -305,6 +313,7 @@ public final class UnderstudyConfig {
             masterWaitTimeout = c.masterWaitTimeout;
             listeners = new ArrayList<>(c.listeners);
             clock = c.clock;
+            metrics = c.metrics;
         }
 
         /**
@@ -646,6 +655,18 @@ public final class UnderstudyConfig {
          */
         public Builder clock(Clock value) {
             clock = Check.notNull("clock", value);
+            return this;
+        }
+
+        /**
+         * Where routing and pool metrics go, e.g. the Micrometer binder of the Spring Boot starter. Default
+         * {@link UnderstudyMetrics#noop()}.
+         *
+         * @param value the metrics sink
+         * @return this builder
+         */
+        public Builder metrics(UnderstudyMetrics value) {
+            metrics = Check.notNull("metrics", value);
             return this;
         }
 

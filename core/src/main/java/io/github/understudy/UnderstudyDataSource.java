@@ -64,7 +64,7 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
             throw e;
         }
         this.router = new Router(config.name(), monitor, config.readStrategy(), config.readFallbackToMaster(),
-                config.masterWaitTimeout());
+                config.masterWaitTimeout(), config.metrics());
         LOG.info("{} - started: {}", config.name(), monitor.snapshot().describe());
     }
 

@@ -75,6 +75,9 @@ public final class ConnectionFactory {
         hikari.setInitializationFailTimeout(-1);
         // Every SQLException on a pooled connection passes here: how the request path reports a broken node.
         hikari.setExceptionOverride(failures);
+        if (config.metrics().poolMetrics() != null) {
+            hikari.setMetricsTrackerFactory(config.metrics().poolMetrics());
+        }
         return new HikariDataSource(hikari);
     }
 

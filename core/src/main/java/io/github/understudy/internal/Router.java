@@ -2,6 +2,8 @@ package io.github.understudy.internal;
 
 import io.github.understudy.NoAvailableNodeException;
 import io.github.understudy.ReplicaSelector;
+import io.github.understudy.Role;
+import io.github.understudy.UnderstudyMetrics;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
@@ -27,9 +29,11 @@ public final class Router {
     private final ReplicaSelector selector;
     private final boolean fallbackToMaster;
     private final Duration masterWait;
+    private final UnderstudyMetrics metrics;
 
     public Router(String name, HealthMonitor monitor, ReplicaSelector selector, boolean fallbackToMaster,
-                  Duration masterWait) {
+                  Duration masterWait, UnderstudyMetrics metrics) {
+        this.metrics = metrics;
         this.name = name;
         this.monitor = monitor;
         this.selector = selector;
@@ -48,7 +52,7 @@ public final class Router {
             Node master = monitor.table().master();
             if (master != null && permitted(master)) {
                 try {
-                    return new Borrowed(master, borrow(master), true);
+                    return borrowed(master, true, true);
                 } catch (SQLException e) {
                     last = e;
                 }
@@ -74,7 +78,7 @@ public final class Router {
         while (!candidates.isEmpty()) {
             Node replica = selector.select(candidates);
             try {
-                return new Borrowed(replica, borrow(replica), false);
+                return borrowed(replica, false, false);
             } catch (SQLException e) {
                 last = e;
                 candidates = new ArrayList<>(candidates);
@@ -84,7 +88,7 @@ public final class Router {
         Node master = table.master();
         if (fallbackToMaster && master != null && permitted(master)) {
             try {
-                return new Borrowed(master, borrow(master), true);
+                return borrowed(master, true, false);
             } catch (SQLException e) {
                 last = e;
             }
@@ -114,6 +118,12 @@ public final class Router {
 
     private static boolean permitted(Node node) {
         return node.breaker().getState() != CircuitBreaker.State.OPEN;
+    }
+
+    private Borrowed borrowed(Node node, boolean master, boolean write) throws SQLException {
+        Borrowed borrowed = new Borrowed(node, borrow(node), master);
+        metrics.routed(node.address(), master ? Role.MASTER : Role.REPLICA, write);
+        return borrowed;
     }
 
     private Connection borrow(Node node) throws SQLException {
