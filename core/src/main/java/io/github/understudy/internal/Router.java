@@ -139,9 +139,10 @@ public final class Router {
             return connection;
         } catch (SQLException e) {
             breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
-            // A pool timeout with no cause is load, not a broken node; with a cause, connecting failed.
-            if (e.getCause() != null) {
-                monitor.requestFailed(node, NodeProbe.reason(e));
+            // A pool timeout with no cause is load, and a refused login is configuration: only a communications
+            // failure while connecting says the node is broken.
+            if (e.getCause() instanceof SQLException cause && Communication.failed(cause)) {
+                monitor.requestFailed(node, NodeProbe.reason(cause));
             }
             throw e;
         }

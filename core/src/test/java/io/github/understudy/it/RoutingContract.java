@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.understudy.HostAndPort;
 import io.github.understudy.NoAvailableNodeException;
+import io.github.understudy.PoolSettings;
 import io.github.understudy.ReplicaSelector;
 import io.github.understudy.UnderstudyDataSource;
 import io.github.understudy.testkit.ClusterNode;
@@ -164,6 +165,71 @@ abstract class RoutingContract {
             strict.readmit(cluster.node("n2").address());
             org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(readServerId(strict)).isEqualTo(id("n2")));
         }
+    }
+
+    @Test
+    void routedStatementsReachTheServerAsTheApplicationsOwnAndNothingElse() throws SQLException {
+        PoolSettings fixed = PoolSettings.builder().maximumPoolSize(2).minimumIdle(2).build();
+        ClusterNode replica = cluster.node("n2");
+        ClusterNode master = cluster.node("n1");
+        cluster.execute(master, "CREATE TABLE IF NOT EXISTS appdb.counted (id INT AUTO_INCREMENT PRIMARY KEY)");
+        cluster.awaitReplicasCaughtUp();
+        // One root session per server for both readings: a new session's own set-up statements would count.
+        try (UnderstudyDataSource ds = new UnderstudyDataSource(config(cluster).replicaPool(fixed).masterPool(fixed)
+                .build());
+             Connection replicaRoot = cluster.openDirect(replica, java.time.Duration.ofSeconds(10));
+             Connection masterRoot = cluster.openDirect(master, java.time.Duration.ofSeconds(10))) {
+            ds.evict(cluster.node("n3").address());
+            // Fill both pools (two connections used at once): a connection's set-up statements are not per borrow.
+            try (Connection r1 = ds.getConnection(); Connection r2 = ds.getConnection();
+                 Connection w1 = ds.getConnection(); Connection w2 = ds.getConnection()) {
+                r1.setReadOnly(true);
+                r2.setReadOnly(true);
+                for (Connection c : List.of(r1, r2, w1, w2)) {
+                    serverId(c);
+                }
+            }
+            Map<String, Long> replicaBefore = counters(replicaRoot);
+            Map<String, Long> masterBefore = counters(masterRoot);
+
+            for (int i = 0; i < 50; i++) {
+                try (Connection c = ds.getConnection()) {
+                    c.setReadOnly(true);
+                    Clusters.value(c, "SELECT 1");
+                }
+                insert(ds);
+            }
+
+            assertThat(delta(replicaBefore, counters(replicaRoot))).containsEntry("Com_select", 50L)
+                    .containsEntry("Com_set_option", 0L).containsEntry("Com_change_db", 0L);
+            assertThat(delta(masterBefore, counters(masterRoot))).containsEntry("Com_insert", 50L)
+                    .containsEntry("Com_select", 0L).containsEntry("Com_set_option", 0L)
+                    .containsEntry("Com_change_db", 0L);
+        }
+    }
+
+    private static void insert(UnderstudyDataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.createStatement().executeUpdate("INSERT INTO counted VALUES ()");
+        }
+    }
+
+    private static Map<String, Long> counters(Connection root) throws SQLException {
+        Map<String, Long> counters = new HashMap<>();
+        try (java.sql.Statement statement = root.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN "
+                     + "('Com_select', 'Com_set_option', 'Com_change_db', 'Com_insert')")) {
+            while (rs.next()) {
+                counters.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return counters;
+    }
+
+    private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> delta = new HashMap<>();
+        after.forEach((name, value) -> delta.put(name, value - before.getOrDefault(name, 0L)));
+        return delta;
     }
 
     static Map<Long, Integer> countReads(UnderstudyDataSource ds, int reads) throws SQLException {
