@@ -45,6 +45,7 @@ public final class UnderstudyConfig {
     private final List<UnderstudyListener> listeners;
     private final Clock clock;
     private final UnderstudyMetrics metrics;
+    private final FailoverSettings failover;
 
     private UnderstudyConfig(Builder b) {
         name = b.name;
@@ -75,6 +76,7 @@ public final class UnderstudyConfig {
         listeners = List.copyOf(b.listeners);
         clock = b.clock;
         metrics = b.metrics;
+        failover = b.failover;
     }
 
     /** {@return a builder holding the defaults; {@code hosts} and the four credentials have none and must be set} */
@@ -212,6 +214,11 @@ public final class UnderstudyConfig {
         return masterWaitTimeout;
     }
 
+    /** {@return how a dead master is handled; see {@link Builder#failover(FailoverSettings)}} */
+    public FailoverSettings failover() {
+        return failover;
+    }
+
     /** {@return where routing and pool metrics go; see {@link Builder#metrics(UnderstudyMetrics)}} */
     public UnderstudyMetrics metrics() {
         return metrics;
@@ -281,6 +288,7 @@ public final class UnderstudyConfig {
         private List<UnderstudyListener> listeners = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private UnderstudyMetrics metrics = UnderstudyMetrics.noop();
+        private FailoverSettings failover = FailoverSettings.defaults();
 
         private Builder() {
         }
@@ -314,6 +322,7 @@ public final class UnderstudyConfig {
             listeners = new ArrayList<>(c.listeners);
             clock = c.clock;
             metrics = c.metrics;
+            failover = c.failover;
         }
 
         /**
@@ -667,6 +676,18 @@ public final class UnderstudyConfig {
          */
         public Builder metrics(UnderstudyMetrics value) {
             metrics = Check.notNull("metrics", value);
+            return this;
+        }
+
+        /**
+         * How a dead master is handled: the promotion strategy, detection and anti-flapping times, promotion marks,
+         * the replication credentials for rejoining old masters. Default {@link FailoverSettings#defaults()}.
+         *
+         * @param value the failover settings
+         * @return this builder
+         */
+        public Builder failover(FailoverSettings value) {
+            failover = Check.notNull("failover", value);
             return this;
         }
 

@@ -2,11 +2,13 @@ package io.github.understudy;
 
 import io.github.understudy.internal.ConnectionFactory;
 import io.github.understudy.internal.EventPublisher;
+import io.github.understudy.internal.FailoverCoordinator;
 import io.github.understudy.internal.HealthMonitor;
 import io.github.understudy.internal.Node;
 import io.github.understudy.internal.Nodes;
 import io.github.understudy.internal.Router;
 import io.github.understudy.internal.RoutingConnection;
+import io.github.understudy.internal.Switchover;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -40,6 +42,8 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
     private final List<Node> nodes;
     private final HealthMonitor monitor;
     private final Router router;
+    private final FailoverCoordinator coordinator;
+    private final Switchover switchover;
     private volatile boolean closed;
     private PrintWriter logWriter;
 
@@ -57,12 +61,16 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
         this.nodes = Nodes.create(config, connections);
         EventPublisher events = new EventPublisher(config.name(), config.listeners());
         this.monitor = new HealthMonitor(config.name(), nodes, config.probeInterval(), scheduler, config.clock(), events);
+        this.coordinator = new FailoverCoordinator(config.name(), config.username(), config.failover(), monitor,
+                connections, events, config.clock(), config.probeInterval());
         try {
-            Nodes.start(config, nodes, monitor, connections, scheduler);
+            Nodes.start(config, nodes, monitor, connections, scheduler, coordinator);
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+        this.switchover = new Switchover(config.name(), config.failover(), coordinator, monitor, connections, events,
+                config.clock(), config.masterWaitTimeout());
         this.router = new Router(config.name(), monitor, config.readStrategy(), config.readFallbackToMaster(),
                 config.masterWaitTimeout(), config.metrics());
         LOG.info("{} - started: {}", config.name(), monitor.snapshot().describe());
@@ -120,6 +128,19 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
      */
     public void readmit(String hostAndPort) {
         monitor.readmit(HostAndPort.parse(hostAndPort));
+    }
+
+    /**
+     * A planned change of master: new writes are held (up to {@code masterWaitTimeout}), writes in flight finish,
+     * the master is made read-only, {@code target} applies everything and is promoted, the writes are released to
+     * it, then the old master and the other replicas replicate from it. Needs a promotion strategy that changes
+     * servers and {@link FailoverSettings.Builder#replicationCredentials replication credentials}.
+     *
+     * @param target the replica to promote ({@code host:port}, as configured)
+     * @throws SQLException when the target could not catch up (the old master is then writable again)
+     */
+    public void switchover(String target) throws SQLException {
+        switchover.run(HostAndPort.parse(target));
     }
 
     /** Stops the monitor's threads and closes every pool. Connections still open fail at their next use. */

@@ -10,7 +10,9 @@ import java.time.Instant;
  * of events are added in minor releases, so handle the ones you know and ignore the rest.
  */
 public sealed interface UnderstudyEvent
-        permits NodeDown, NodeUp, NodeSuspect, ReplicaLagging, ReplicaCaughtUp, TopologyChanged {
+        permits NodeDown, NodeUp, NodeSuspect, ReplicaLagging, ReplicaCaughtUp, TopologyChanged,
+        MasterFailureDiagnosed, FailoverStarted, MasterPromoted, ReplicasRepointed, FailoverFailed, FailoverHeldBack,
+        NodeFenced, NodeRejoined, RejoinRefused {
 
     /** {@return the {@code name} of the DataSource that saw the event} */
     String dataSourceName();

@@ -127,6 +127,16 @@ public final class ConfigRules {
             }
         }
         checkLag(config.lagSource(), config.maxReplicaLag(), config.heartbeatInterval());
+        checkMarks("failover.neverPromote", config.failover().neverPromote(), config.hosts());
+        checkMarks("failover.preferPromote", config.failover().preferPromote(), config.hosts());
+    }
+
+    private static void checkMarks(String setting, java.util.Set<HostAndPort> marked, java.util.List<HostAndPort> hosts) {
+        for (HostAndPort node : marked) {
+            if (!hosts.contains(node)) {
+                throw Check.invalid(setting, "a subset of hosts " + hosts, node);
+            }
+        }
     }
 
     private static void required(String setting, Object value) {

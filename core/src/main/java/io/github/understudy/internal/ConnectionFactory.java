@@ -37,13 +37,17 @@ public final class ConnectionFactory {
 
     /** A new admin connection to {@code address}, bounded by the probe timeout for connect and for every read. */
     public Connection admin(HostAndPort address) throws SQLException {
+        return admin(address, config.probeTimeout());
+    }
+
+    /** A new admin connection whose reads may take up to {@code socketTimeout} (waits during a promotion). */
+    public Connection admin(HostAndPort address, java.time.Duration socketTimeout) throws SQLException {
         Properties properties = baseProperties();
         properties.setProperty("user", config.adminUsername());
         properties.setProperty("password", config.adminPassword());
-        String timeout = Long.toString(config.probeTimeout().toMillis());
-        properties.setProperty("connectTimeout", timeout);
+        properties.setProperty("connectTimeout", Long.toString(config.probeTimeout().toMillis()));
         // connectTimeout does not bound the handshake of a hung server: the socket timeout does.
-        properties.setProperty("socketTimeout", timeout);
+        properties.setProperty("socketTimeout", Long.toString(socketTimeout.toMillis()));
         Connection connection = DRIVER.connect(url(address, ""), properties);
         if (connection == null) {
             throw new SQLException("Connector/J did not accept " + url(address, ""), "08001");

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * through here: MariaDB and MySQL before 8.0.22 say MASTER/SLAVE; MySQL 8.0.22+ says SOURCE/REPLICA (and 8.4
  * accepts nothing else).
  */
-public final class Dialect {
+public final class Dialect implements io.github.understudy.ReplicationDialect {
 
     /** The families, which differ in GTID format and in privileges as well as in words. */
     public enum Flavor { MYSQL, MARIADB }
@@ -63,17 +63,96 @@ public final class Dialect {
     }
 
     /** The variable holding every transaction the server has: {@code gtid_binlog_pos} / {@code gtid_executed}. */
+    @Override
     public String gtidVariable() {
-        return flavor == Flavor.MARIADB ? "gtid_binlog_pos" : "gtid_executed";
+        return flavor == Flavor.MARIADB ? "gtid_current_pos" : "gtid_executed";
     }
 
+    @Override
     public String replicaStatus() {
         return replicaWords ? "SHOW REPLICA STATUS" : "SHOW SLAVE STATUS";
     }
 
     /** A column of {@link #replicaStatus()}, by its MASTER/SLAVE name. */
+    @Override
     public String column(String legacyName) {
         return replicaWords ? legacyName.replace("Slave", "Replica").replace("Master", "Source") : legacyName;
+    }
+
+    @Override
+    public boolean mariadb() {
+        return flavor == Flavor.MARIADB;
+    }
+
+    /** Stops both replication threads. */
+    @Override
+    public String stopReplica() {
+        return replicaWords ? "STOP REPLICA" : "STOP SLAVE";
+    }
+
+    @Override
+    public String stopReceiver() {
+        return stopReplica() + " IO_THREAD";
+    }
+
+    @Override
+    public String startReplica() {
+        return replicaWords ? "START REPLICA" : "START SLAVE";
+    }
+
+    /** Forgets the replica's source entirely: the promotion's "RESET SLAVE". */
+    @Override
+    public String resetReplicaAll() {
+        return replicaWords ? "RESET REPLICA ALL" : "RESET SLAVE ALL";
+    }
+
+    /**
+     * Points a replica at a new source with GTID auto-positioning. User and password are given only for a node
+     * that has never replicated (an old master rejoining); otherwise the ones it has are kept.
+     */
+    @Override
+    public String changeSource(String host, int port, String user, String password) {
+        String credentials = user == null ? "" : ", " + word("MASTER") + "_USER='" + quote(user) + "', "
+                + word("MASTER") + "_PASSWORD='" + quote(password) + "'";
+        String positioning = flavor == Flavor.MARIADB ? "MASTER_USE_GTID=slave_pos"
+                : word("MASTER") + "_AUTO_POSITION=1, " + word("MASTER") + "_SSL=1";
+        return (replicaWords ? "CHANGE REPLICATION SOURCE TO " : "CHANGE MASTER TO ") + word("MASTER") + "_HOST='"
+                + quote(host) + "', " + word("MASTER") + "_PORT=" + port + credentials + ", " + positioning;
+    }
+
+    /** Statements that make a node writable; MySQL's super_read_only first, or read_only=OFF is refused. */
+    @Override
+    public java.util.List<String> makeWritable() {
+        return flavor == Flavor.MARIADB ? java.util.List.of("SET GLOBAL read_only = OFF")
+                : java.util.List.of("SET GLOBAL super_read_only = OFF", "SET GLOBAL read_only = OFF");
+    }
+
+    /** Statements that fence a node: no application write gets through (nor, on MySQL, an admin's). */
+    @Override
+    public java.util.List<String> makeReadOnly() {
+        return flavor == Flavor.MARIADB ? java.util.List.of("SET GLOBAL read_only = ON")
+                : java.util.List.of("SET GLOBAL read_only = ON", "SET GLOBAL super_read_only = ON");
+    }
+
+    /** The replica-status column with what the receiver has fetched: what the applier must reach. */
+    @Override
+    public String retrievedColumn() {
+        return flavor == Flavor.MARIADB ? "Gtid_IO_Pos" : "Retrieved_Gtid_Set";
+    }
+
+    /** Waits until {@code position} is applied; returns 0 when done (MySQL 1 / MariaDB -1 on timeout). */
+    @Override
+    public String waitForApplied(String position, java.time.Duration timeout) {
+        String function = flavor == Flavor.MARIADB ? "MASTER_GTID_WAIT" : "WAIT_FOR_EXECUTED_GTID_SET";
+        return "SELECT " + function + "('" + quote(position) + "', " + Math.max(1, timeout.toSeconds()) + ")";
+    }
+
+    private String word(String legacy) {
+        return replicaWords ? legacy.replace("MASTER", "SOURCE") : legacy;
+    }
+
+    private static String quote(String value) {
+        return value.replace("\\", "\\\\").replace("'", "''");
     }
 
     @Override

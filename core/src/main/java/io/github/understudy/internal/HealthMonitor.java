@@ -11,11 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +36,12 @@ public final class HealthMonitor {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final EventPublisher events;
-    private final Map<Node, AtomicBoolean> probing = new ConcurrentHashMap<>();
+    private final Map<Node, ReentrantLock> probing = new ConcurrentHashMap<>();
     private volatile RoutingTable table;
+    private volatile HostAndPort followed;
+    private volatile long epoch;
+    private volatile String hold = "";
+    private final Set<HostAndPort> fenced = ConcurrentHashMap.newKeySet();
 
     public HealthMonitor(String name, List<Node> nodes, Duration interval, ScheduledExecutorService scheduler,
                          Clock clock, EventPublisher events) {
@@ -46,8 +51,8 @@ public final class HealthMonitor {
         this.scheduler = scheduler;
         this.clock = clock;
         this.events = events;
-        nodes.forEach(node -> probing.put(node, new AtomicBoolean()));
-        this.table = RoutingTable.of(observe(), this.nodes);
+        nodes.forEach(node -> probing.put(node, new ReentrantLock()));
+        this.table = RoutingTable.of(snapshotNow(), this.nodes, null, Set.of(), "");
     }
 
     /** Probes every node once, in parallel, and waits: the start-up discovery. */
@@ -80,6 +85,48 @@ public final class HealthMonitor {
         }
     }
 
+    /** Writes go to {@code master} (the master of {@code newEpoch}) and to no other node; null: any single master. */
+    void follow(HostAndPort master, long newEpoch) {
+        followed = master;
+        epoch = newEpoch;
+        republish();
+    }
+
+    HostAndPort followed() {
+        return followed;
+    }
+
+    long epoch() {
+        return epoch;
+    }
+
+    void fence(HostAndPort address, boolean isFenced) {
+        if (isFenced ? fenced.add(address) : fenced.remove(address)) {
+            republish();
+        }
+    }
+
+    /** Holds writes (a switchover) until released with "". */
+    void hold(String why) {
+        hold = why;
+        republish();
+    }
+
+    /** Probes now, on the caller's thread (after a promotion: the table must show the new roles at once). */
+    void probeNow(Node node) {
+        ReentrantLock busy = probing.get(node);
+        busy.lock(); // waits for a running probe: its result may predate what the caller just changed
+        try {
+            observe(node);
+        } finally {
+            busy.unlock();
+        }
+    }
+
+    List<Node> nodes() {
+        return nodes;
+    }
+
     public void evict(HostAndPort address, String reason) {
         node(address).health().evict(reason).ifPresent(this::publishTransition);
     }
@@ -105,10 +152,18 @@ public final class HealthMonitor {
     }
 
     void probe(Node node) {
-        AtomicBoolean busy = probing.get(node);
-        if (!busy.compareAndSet(false, true)) {
-            return;
+        ReentrantLock busy = probing.get(node);
+        if (!busy.tryLock()) {
+            return; // the probe running now will do
         }
+        try {
+            observe(node);
+        } finally {
+            busy.unlock();
+        }
+    }
+
+    private void observe(Node node) {
         try {
             ProbeResult result = node.probe().probe(table.masterServerId());
             if (result.latencyNanos() > 0) {
@@ -123,8 +178,6 @@ public final class HealthMonitor {
             }
         } catch (RuntimeException e) {
             LOG.warn("{} - probing {} failed unexpectedly", name, node, e);
-        } finally {
-            busy.set(false);
         }
     }
 
@@ -143,14 +196,19 @@ public final class HealthMonitor {
     /** Rebuilds the table from every node's status; returns the previous one. */
     private synchronized RoutingTable republish() {
         RoutingTable previous = table;
-        table = RoutingTable.of(observe(), nodes);
+        table = RoutingTable.of(snapshotNow(), nodes, followed, fenced, hold);
         return previous;
     }
 
-    private TopologySnapshot observe() {
+    private TopologySnapshot snapshotNow() {
         List<NodeStatus> statuses = new ArrayList<>(nodes.size());
-        nodes.forEach(node -> statuses.add(node.health().status()));
-        return TopologySnapshot.of(0, statuses, clock.instant());
+        for (Node node : nodes) {
+            NodeStatus status = node.health().status();
+            statuses.add(fenced.contains(node.address()) ? new NodeStatus(status.address(), status.role(),
+                    io.github.understudy.NodeState.FENCED, status.lag(), status.serverId(), status.gtidPosition(),
+                    "fenced: an old master, read-only", status.since()) : status);
+        }
+        return TopologySnapshot.of(epoch, statuses, clock.instant());
     }
 
     private static boolean routingChanged(RoutingTable previous, RoutingTable current) {

@@ -20,7 +20,7 @@ final class NodeProbe implements AutoCloseable {
     private final ConnectionFactory connections;
     private final boolean heartbeatLag;
     private Connection connection;
-    private Dialect dialect;
+    private volatile Dialect dialect;
 
     NodeProbe(HostAndPort address, ConnectionFactory connections, boolean heartbeatLag) {
         this.address = address;

@@ -56,8 +56,14 @@ public final class Nodes {
 
     /** Discovers the roles, checks them against the configuration, opens the pools and starts the probes. */
     public static void start(UnderstudyConfig config, List<Node> nodes, HealthMonitor monitor,
-                             ConnectionFactory connections, ScheduledExecutorService scheduler) {
-        RoutingTable table = monitor.probeAll();
+                             ConnectionFactory connections, ScheduledExecutorService scheduler,
+                             FailoverCoordinator coordinator) {
+        monitor.probeAll();
+        List<HostAndPort> writable = monitor.table().snapshot().nodes().stream()
+                .filter(s -> s.role() == io.github.understudy.Role.MASTER && s.readable())
+                .map(io.github.understudy.NodeStatus::address).collect(java.util.stream.Collectors.toList());
+        coordinator.start(writable);
+        RoutingTable table = monitor.table();
         String problem = startProblem(config, table);
         if (!problem.isEmpty()) {
             if (!config.startDegraded() || table.master() != null) {
@@ -72,6 +78,8 @@ public final class Nodes {
                     !master, new FailureReporter(monitor, node)));
         }
         monitor.start();
+        long tick = Math.max(TimeUnit.MILLISECONDS.toNanos(20), config.probeInterval().toNanos() / 5);
+        scheduler.scheduleWithFixedDelay(coordinator::tick, tick, tick, TimeUnit.NANOSECONDS);
         if (config.lagSource() == LagSource.HEARTBEAT) {
             Heartbeat heartbeat = new Heartbeat(config.name(), connections, monitor);
             long period = config.heartbeatInterval().toNanos();

@@ -38,6 +38,8 @@ class EventsTest {
     void theEventTypesAreAClosedSet() {
         assertThat(UnderstudyEvent.class.isSealed()).isTrue();
         assertThat(UnderstudyEvent.class.getPermittedSubclasses()).containsExactlyInAnyOrder(NodeDown.class,
-                NodeUp.class, NodeSuspect.class, ReplicaLagging.class, ReplicaCaughtUp.class, TopologyChanged.class);
+                NodeUp.class, NodeSuspect.class, ReplicaLagging.class, ReplicaCaughtUp.class, TopologyChanged.class,
+                MasterFailureDiagnosed.class, FailoverStarted.class, MasterPromoted.class, ReplicasRepointed.class,
+                FailoverFailed.class, FailoverHeldBack.class, NodeFenced.class, NodeRejoined.class, RejoinRefused.class);
     }
 }

@@ -1,0 +1,16 @@
+package io.github.understudy.event;
+
+import io.github.understudy.HostAndPort;
+import java.time.Instant;
+
+/**
+ * A failover was due but not started: another instance is running it, or the anti-flapping interval has
+ * not passed ({@code minFailoverInterval}).
+ *
+ * @param dataSourceName the DataSource
+ * @param at             when
+ * @param failedMaster   the dead master
+ * @param reason         why it was held back
+ */
+public record FailoverHeldBack(String dataSourceName, Instant at, HostAndPort failedMaster, String reason) implements UnderstudyEvent {
+}

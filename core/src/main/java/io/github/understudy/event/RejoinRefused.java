@@ -1,0 +1,17 @@
+package io.github.understudy.event;
+
+import io.github.understudy.HostAndPort;
+import java.time.Instant;
+
+/**
+ * A fenced old master was not rejoined; it stays fenced. When it has transactions the master lacks
+ * (errant, usually writes acknowledged by nobody before it died), they are listed: rebuild it from a replica.
+ *
+ * @param dataSourceName the DataSource
+ * @param at             when
+ * @param node           the old master
+ * @param reason         why
+ * @param errantGtids    the transactions only it has, empty when that is not the reason
+ */
+public record RejoinRefused(String dataSourceName, Instant at, HostAndPort node, String reason, String errantGtids) implements UnderstudyEvent {
+}

@@ -1,0 +1,73 @@
+package io.github.understudy.spring.boot.autoconfigure;
+
+import io.github.understudy.UnderstudyConfig;
+import io.github.understudy.UnderstudyDataSource;
+import io.github.understudy.UnderstudyListener;
+import io.github.understudy.UnderstudyMetrics;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+
+/**
+ * Auto-configures an {@link UnderstudyDataSource} from the {@code understudy.*} properties, in place of Boot's own
+ * DataSource: Boot's JdbcTemplate, transaction manager and JPA then use it, and
+ * {@code @Transactional(readOnly = true)} work goes to the replicas. Active when any {@code understudy.*} property
+ * is set (and {@code understudy.enabled} is not false); backs off when the application defines its own
+ * {@link DataSource}.
+ *
+ * <p>Every {@link UnderstudyListener} bean receives the DataSource's events, an {@link UnderstudyMetrics} bean
+ * (the Micrometer one when Micrometer is there) receives its routing and pool metrics, and the
+ * {@link UnderstudyConfigCustomizer} beans are applied last.
+ */
+@AutoConfiguration(before = DataSourceAutoConfiguration.class)
+@ConditionalOnClass(UnderstudyDataSource.class)
+@Conditional(OnUnderstudyPropertiesCondition.class)
+@ConditionalOnMissingBean(DataSource.class)
+@EnableConfigurationProperties(UnderstudyProperties.class)
+public final class UnderstudyAutoConfiguration {
+
+    /**
+     * The configuration of the DataSource: properties, then listener and metrics beans, then customizers.
+     *
+     * @param properties the {@code understudy.*} properties
+     * @param listeners every listener bean, in order
+     * @param metrics the metrics bean, if there is exactly one
+     * @param customizers every customizer bean, in order
+     * @return the checked configuration
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    UnderstudyConfig understudyConfig(UnderstudyProperties properties, ObjectProvider<UnderstudyListener> listeners,
+            ObjectProvider<UnderstudyMetrics> metrics, ObjectProvider<UnderstudyConfigCustomizer> customizers) {
+        UnderstudyConfig.Builder builder = UnderstudyConfigFactory.builder(properties);
+        listeners.orderedStream().forEach(builder::listener);
+        metrics.ifUnique(builder::metrics);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return UnderstudyConfigFactory.build(builder);
+    }
+
+    /**
+     * The DataSource, started at once: it probes every host and fails when no master is reachable (unless
+     * {@code understudy.start-degraded}).
+     *
+     * @param config its configuration
+     * @return the started DataSource, closed with the context
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    UnderstudyDataSource dataSource(UnderstudyConfig config) {
+        try {
+            return new UnderstudyDataSource(config);
+        } catch (IllegalStateException e) {
+            throw new UnderstudyStartException(e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.understudy.spring.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import io.github.understudy.UnderstudyConfig;
+import io.github.understudy.UnderstudyMetrics;
+import io.github.understudy.spring.boot.actuate.NodeDescriptor;
+import io.github.understudy.spring.boot.actuate.UnderstudyEndpoint;
+import io.github.understudy.spring.boot.actuate.UnderstudyEventLog;
+import io.github.understudy.spring.boot.actuate.UnderstudyHealthIndicator;
+import io.github.understudy.spring.boot.actuate.WritableUnderstudyEndpoint;
+import io.github.understudy.spring.boot.actuate.WritableUnderstudyEndpoint.NodeAction;
+import io.github.understudy.spring.boot.autoconfigure.endpoint.UnderstudyEndpointAutoConfiguration;
+import io.github.understudy.spring.boot.autoconfigure.health.UnderstudyHealthContributorAutoConfiguration;
+import io.github.understudy.spring.boot.autoconfigure.metrics.UnderstudyMetricsAutoConfiguration;
+import io.github.understudy.spring.boot.metrics.MicrometerUnderstudyMetrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** Health, endpoint and metrics wiring, on a DataSource started degraded against hosts that refuse connections. */
+class UnderstudyActuatorAutoConfigurationTest {
+
+    private static final String EXPOSE = "management.endpoints.web.exposure.include=understudy";
+
+    private final String db1 = Offline.closedAddress();
+    private final String db2 = Offline.closedAddress();
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withPropertyValues(Offline.properties(db1 + "," + db2))
+            .withConfiguration(AutoConfigurations.of(UnderstudyAutoConfiguration.class,
+                    UnderstudyHealthContributorAutoConfiguration.class, UnderstudyEndpointAutoConfiguration.class,
+                    UnderstudyMetricsAutoConfiguration.class));
+
+    @Test
+    void healthIsDownWithoutMaster() {
+        runner.run(context -> {
+            Health health = context.getBean("understudyHealthContributor", UnderstudyHealthIndicator.class).health();
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.getDetails()).containsEntry("name", "understudy")
+                    .containsEntry("problem", "no reachable writable master").containsEntry("healthyReplicas", 0);
+            @SuppressWarnings("unchecked")
+            Map<String, NodeDescriptor> nodes = (Map<String, NodeDescriptor>) health.getDetails().get("nodes");
+            assertThat(nodes).containsOnlyKeys(db1, db2);
+            assertThat(nodes.get(db1).role()).isEqualTo("UNKNOWN");
+            assertThat(nodes.get(db1).state()).isEqualTo("DOWN");
+            assertThat(nodes.get(db1).reason()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void healthCanBeSwitchedOff() {
+        runner.withPropertyValues("management.health.understudy.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean("understudyHealthContributor"));
+    }
+
+    @Test
+    void endpointOnlyWhenExposed() {
+        runner.run(context -> assertThat(context).doesNotHaveBean(UnderstudyEndpoint.class)
+                .doesNotHaveBean(UnderstudyEventLog.class));
+        runner.withPropertyValues(EXPOSE).run(context -> {
+            assertThat(context).hasSingleBean(UnderstudyEndpoint.class)
+                    .doesNotHaveBean(WritableUnderstudyEndpoint.class);
+            assertThat(context.getBean(UnderstudyConfig.class).listeners())
+                    .contains(context.getBean(UnderstudyEventLog.class));
+            assertThat(context.getBean(UnderstudyEndpoint.class).understudy().nodes()).hasSize(2);
+        });
+    }
+
+    @Test
+    void writeOperationsOnlyWhenEnabled() {
+        runner.withPropertyValues(EXPOSE, "understudy.endpoint.write-operations-enabled=true").run(context -> {
+            assertThat(context).hasSingleBean(WritableUnderstudyEndpoint.class)
+                    .doesNotHaveBean(UnderstudyEndpoint.class);
+            WritableUnderstudyEndpoint endpoint = context.getBean(WritableUnderstudyEndpoint.class);
+            NodeDescriptor evicted = endpoint.node(db2, NodeAction.EVICT);
+            assertThat(evicted.address()).isEqualTo(db2);
+            assertThat(evicted.state()).isEqualTo("DOWN");
+            assertThatExceptionOfType(InvalidEndpointRequestException.class)
+                    .isThrownBy(() -> endpoint.node("db9:3306", NodeAction.EVICT))
+                    .withMessageContaining("db9:3306");
+        });
+    }
+
+    @Test
+    void metersWhenThereIsARegistry() {
+        runner.run(context -> assertThat(context).doesNotHaveBean(UnderstudyMetrics.class));
+        runner.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+                SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
+                .run(context -> {
+                    assertThat(context.getBean(UnderstudyConfig.class).metrics())
+                            .isInstanceOf(MicrometerUnderstudyMetrics.class);
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    assertThat(registry.get("understudy.node.state").tag("node", db1).tag("state", "down").gauge()
+                            .value()).isEqualTo(1.0);
+                    assertThat(registry.get("understudy.node.state").tag("node", db1).tag("state", "up").gauge()
+                            .value()).isZero();
+                    assertThat(registry.get("understudy.node.lag").tag("node", db2).gauge().value()).isNaN();
+                    assertThat(registry.get("understudy.failovers").tag("datasource", "understudy").counter().count())
+                            .isZero();
+                });
+    }
+}

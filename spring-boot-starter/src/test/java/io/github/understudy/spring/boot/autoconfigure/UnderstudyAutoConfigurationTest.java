@@ -1,0 +1,171 @@
+package io.github.understudy.spring.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import io.github.understudy.HostAndPort;
+import io.github.understudy.LagSource;
+import io.github.understudy.PoolSettings;
+import io.github.understudy.UnderstudyConfig;
+import io.github.understudy.UnderstudyDataSource;
+import io.github.understudy.UnderstudyListener;
+import io.github.understudy.UnderstudyMetrics;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+class UnderstudyAutoConfigurationTest {
+
+    private final String db1 = Offline.closedAddress();
+    private final String db2 = Offline.closedAddress();
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+            AutoConfigurations.of(UnderstudyAutoConfiguration.class, DataSourceAutoConfiguration.class));
+
+    @Test
+    void doesNothingWithoutUnderstudyProperties() {
+        runner.withPropertyValues("spring.datasource.url=jdbc:mysql://localhost:3306/app")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(UnderstudyDataSource.class)
+                        .doesNotHaveBean(UnderstudyProperties.class));
+    }
+
+    @Test
+    void doesNothingWhenDisabled() {
+        runner.withPropertyValues(Offline.properties(db1, "understudy.enabled=false"))
+                .withPropertyValues("spring.datasource.url=jdbc:mysql://localhost:3306/app")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(UnderstudyDataSource.class));
+    }
+
+    @Test
+    void backsOffWhenTheApplicationDefinesADataSource() {
+        runner.withPropertyValues(Offline.properties(db1)).withUserConfiguration(OwnDataSource.class)
+                .run(context -> {
+                    assertThat(context).hasSingleBean(DataSource.class).doesNotHaveBean(UnderstudyDataSource.class)
+                            .doesNotHaveBean(UnderstudyConfig.class);
+                    assertThat(context.getBean(DataSource.class)).isSameAs(context.getBean("ownDataSource"));
+                });
+    }
+
+    @Test
+    void replacesBootsDataSource() {
+        runner.withPropertyValues(Offline.properties(db1 + "," + db2)).run(context -> {
+            assertThat(context).hasSingleBean(DataSource.class).hasSingleBean(UnderstudyDataSource.class);
+            assertThat(context.getBean("dataSource")).isInstanceOf(UnderstudyDataSource.class);
+        });
+    }
+
+    @Test
+    void bindsEveryProperty() {
+        runner.withPropertyValues(Offline.properties(db1 + "," + db2, "understudy.name=orders",
+                "understudy.master=" + db1, "understudy.database=shop", "understudy.driver-properties.sslMode=DISABLED",
+                "understudy.pool.master.maximum-pool-size=7", "understudy.pool.master.minimum-idle=1",
+                "understudy.pool.master.connection-timeout=300ms", "understudy.pool.master.idle-timeout=20s",
+                "understudy.pool.master.max-lifetime=1m", "understudy.pool.replica.maximum-pool-size=3",
+                "understudy.connect-timeout=2s", "understudy.socket-timeout=0", "understudy.probe-interval=300ms",
+                "understudy.failures-to-evict=3", "understudy.successes-to-readmit=4",
+                "understudy.max-replica-lag=800ms", "understudy.lag-source=heartbeat",
+                "understudy.heartbeat-interval=100ms", "understudy.read-strategy=weighted",
+                "understudy.read-fallback-to-master=false",
+                "understudy.retry-reads=false", "understudy.master-wait-timeout=1s"))
+                .withInitializer(Offline.propertiesFile("understudy.weights[" + Offline.escaped(db2) + "]=3"))
+                .run(context -> {
+                    UnderstudyConfig config = context.getBean(UnderstudyConfig.class);
+                    assertThat(config.name()).isEqualTo("orders");
+                    assertThat(config.hosts()).containsExactly(HostAndPort.parse(db1), HostAndPort.parse(db2));
+                    assertThat(config.master()).contains(HostAndPort.parse(db1));
+                    assertThat(config.database()).contains("shop");
+                    assertThat(config.username()).isEqualTo("app");
+                    assertThat(config.adminUsername()).isEqualTo("admin");
+                    assertThat(config.driverProperties()).containsExactly(Map.entry("sslMode", "DISABLED"));
+                    assertThat(config.masterPool()).isEqualTo(new PoolSettings(7, 1, Duration.ofMillis(300),
+                            Duration.ofSeconds(20), Duration.ofMinutes(1)));
+                    assertThat(config.replicaPool().maximumPoolSize()).isEqualTo(3);
+                    assertThat(config.connectTimeout()).hasSeconds(2);
+                    assertThat(config.socketTimeout()).isZero();
+                    assertThat(config.probeInterval()).hasMillis(300);
+                    assertThat(config.probeTimeout()).hasMillis(200);
+                    assertThat(config.failuresToEvict()).isEqualTo(3);
+                    assertThat(config.successesToReadmit()).isEqualTo(4);
+                    assertThat(config.maxReplicaLag()).hasMillis(800);
+                    assertThat(config.lagSource()).isEqualTo(LagSource.HEARTBEAT);
+                    assertThat(config.heartbeatInterval()).hasMillis(100);
+                    assertThat(config.readStrategy().toString()).contains("weighted").contains(db2);
+                    assertThat(config.readFallbackToMaster()).isFalse();
+                    assertThat(config.retryReads()).isFalse();
+                    assertThat(config.startDegraded()).isTrue();
+                    assertThat(config.masterWaitTimeout()).hasSeconds(1);
+                    assertThat(context.getBean(UnderstudyDataSource.class).name()).isEqualTo("orders");
+                });
+    }
+
+    @Test
+    void defaultsAreCoresDefaults() {
+        runner.withPropertyValues(Offline.properties(db1)).run(context -> {
+            UnderstudyConfig bound = context.getBean(UnderstudyConfig.class);
+            UnderstudyConfig core = UnderstudyConfig.builder().hosts(db1).username("app").password("secret")
+                    .adminUsername("admin").adminPassword("secret").startDegraded(true)
+                    .probeTimeout(Duration.ofMillis(200)).build();
+            assertThat(bound).usingRecursiveComparison()
+                    .ignoringFields("readStrategy", "metrics", "listeners").isEqualTo(core);
+            assertThat(bound.readStrategy().getClass()).isEqualTo(core.readStrategy().getClass());
+        });
+    }
+
+    @Test
+    void appliesListenerMetricsAndCustomizerBeans() {
+        runner.withPropertyValues(Offline.properties(db1)).withUserConfiguration(Extensions.class).run(context -> {
+            UnderstudyConfig config = context.getBean(UnderstudyConfig.class);
+            assertThat(config.listeners()).containsExactly(context.getBean(UnderstudyListener.class));
+            assertThat(config.metrics()).isSameAs(context.getBean(UnderstudyMetrics.class));
+            assertThat(config.clock()).isEqualTo(Extensions.CLOCK);
+        });
+    }
+
+    @Test
+    void usesTheApplicationsConfigBean() {
+        runner.withPropertyValues(Offline.properties(db1)).withBean(UnderstudyConfig.class,
+                () -> UnderstudyConfig.builder().name("custom").hosts(db2).username("u").password("p")
+                        .adminUsername("a").adminPassword("p").startDegraded(true).build())
+                .run(context -> assertThat(context.getBean(UnderstudyDataSource.class).name()).isEqualTo("custom"));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnDataSource {
+
+        @Bean
+        DataSource ownDataSource() {
+            return mock(DataSource.class);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Extensions {
+
+        static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+        @Bean
+        UnderstudyListener listener() {
+            return event -> { };
+        }
+
+        @Bean
+        UnderstudyMetrics metrics() {
+            return (node, role, write) -> { };
+        }
+
+        @Bean
+        UnderstudyConfigCustomizer fixedClock() {
+            return builder -> builder.clock(CLOCK);
+        }
+    }
+}
