@@ -107,6 +107,14 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
         return monitor.snapshot();
     }
 
+    /**
+     * @return where writes go now: the master of the highest epoch when it is usable, else empty (writes wait up
+     *         to {@code masterWaitTimeout}, then fail)
+     */
+    public java.util.Optional<HostAndPort> writeTarget() {
+        return monitor.writeTarget();
+    }
+
     /** @return this DataSource's name, as in its logs */
     public String name() {
         return config.name();
@@ -118,7 +126,7 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
      * @param hostAndPort the node, as configured ({@code host:port})
      */
     public void evict(String hostAndPort) {
-        monitor.evict(HostAndPort.parse(hostAndPort), "evicted by operator");
+        monitor.evict(HostAndPort.parse(hostAndPort), "by operator");
     }
 
     /**

@@ -32,14 +32,23 @@ abstract class ForwardingConnection implements Connection {
         return physical().getMetaData();
     }
 
+    /** The physical connection if one is held now, else null: for calls that must not borrow one. */
+    protected abstract Connection held();
+
+    // Pools and ORMs call these on every release: with no server chosen yet there is nothing to report, and
+    // borrowing a (master) connection just to say so would cost a round trip, or a wait when the master is down.
     @Override
     public SQLWarning getWarnings() throws SQLException {
-        return physical().getWarnings();
+        Connection held = held();
+        return held == null ? null : held.getWarnings();
     }
 
     @Override
     public void clearWarnings() throws SQLException {
-        physical().clearWarnings();
+        Connection held = held();
+        if (held != null) {
+            held.clearWarnings();
+        }
     }
 
     @Override
@@ -147,6 +156,7 @@ abstract class ForwardingConnection implements Connection {
 
     @Override
     public int getNetworkTimeout() throws SQLException {
-        return physical().getNetworkTimeout();
+        Connection held = held();
+        return held == null ? 0 : held.getNetworkTimeout();
     }
 }

@@ -146,6 +146,12 @@ public final class HealthMonitor {
         return table;
     }
 
+    /** @return where writes go now, empty when nowhere */
+    public Optional<HostAndPort> writeTarget() {
+        Node master = table.master();
+        return master == null ? Optional.empty() : Optional.of(master.address());
+    }
+
     /** @return the topology as last observed */
     public TopologySnapshot snapshot() {
         return table.snapshot();

@@ -17,6 +17,7 @@ public final class Node implements ReplicaCandidate, AutoCloseable {
     private final NodeStats stats;
     private final CircuitBreaker breaker;
     private volatile HikariDataSource pool;
+    private volatile boolean poolReadOnly;
     private final NodeProbe probe;
 
     Node(HostAndPort address, NodeHealth health, CircuitBreaker breaker, NodeProbe probe) {
@@ -59,8 +60,14 @@ public final class Node implements ReplicaCandidate, AutoCloseable {
     }
 
     /** Opens the pool once the node's role is known (replica pools are read-only by default). */
-    void openPool(HikariDataSource newPool) {
+    void openPool(HikariDataSource newPool, boolean readOnly) {
         this.pool = newPool;
+        this.poolReadOnly = readOnly;
+    }
+
+    /** Whether this node's pool hands out read-only connections (it was a replica when the pool opened). */
+    boolean poolReadOnly() {
+        return poolReadOnly;
     }
 
     NodeProbe probe() {

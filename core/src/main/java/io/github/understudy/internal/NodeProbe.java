@@ -21,6 +21,7 @@ final class NodeProbe implements AutoCloseable {
     private final boolean heartbeatLag;
     private Connection connection;
     private volatile Dialect dialect;
+    private long receiverLostAt;
 
     NodeProbe(HostAndPort address, ConnectionFactory connections, boolean heartbeatLag) {
         this.address = address;
@@ -82,19 +83,38 @@ final class NodeProbe implements AutoCloseable {
             lag = Heartbeat.lag(connection);
         }
         long source = rs.getLong(dialect.column("Master_Server_Id"));
-        String problem = problem(rs, io, sql, readOnly, source, masterServerId);
-        return problem.isEmpty() ? ProbeResult.replica(lag, serverId, gtid, latency)
-                : ProbeResult.replicationBroken(problem, lag, serverId, gtid, latency);
+        String ioError = nullToEmpty(rs.getString("Last_IO_Error"));
+        String problem = problem(nullToEmpty(rs.getString("Last_SQL_Error")), sql, readOnly, source, masterServerId);
+        if (!problem.isEmpty()) {
+            return ProbeResult.replicationBroken(problem, lag, serverId, gtid, latency);
+        }
+        return ProbeResult.replica(receiverLag(io, ioError, lag), serverId, gtid, latency);
     }
 
-    private String problem(ResultSet rs, String io, String sql, boolean readOnly, long source, long masterServerId)
-            throws SQLException {
-        String error = join(rs.getString("Last_IO_Error"), rs.getString("Last_SQL_Error"));
-        if (!error.isEmpty()) {
-            return "replication error: " + error;
+    /**
+     * A replica whose receiver lost its master (the master died, or is being replaced) still serves what it has
+     * applied: it is as stale as the time since it lost it, and leaves the rotation once that passes the maximum
+     * lag, like any lagging replica. So reads go on while a failover runs.
+     */
+    private Duration receiverLag(String io, String ioError, Duration lag) {
+        if ("Yes".equalsIgnoreCase(io) && ioError.isEmpty()) {
+            receiverLostAt = 0;
+            return lag;
         }
-        if (!"Yes".equalsIgnoreCase(io) || !"Yes".equalsIgnoreCase(sql)) {
-            return "replication threads not running (IO " + io + ", SQL " + sql + ")";
+        long now = System.nanoTime();
+        if (receiverLostAt == 0) {
+            receiverLostAt = now;
+        }
+        Duration lost = Duration.ofNanos(now - receiverLostAt);
+        return lag == null || lost.compareTo(lag) > 0 ? lost : lag;
+    }
+
+    private static String problem(String sqlError, String sql, boolean readOnly, long source, long masterServerId) {
+        if (!sqlError.isEmpty()) {
+            return "replication error: " + sqlError;
+        }
+        if (!"Yes".equalsIgnoreCase(sql)) {
+            return "replication applier not running (SQL thread " + sql + ")";
         }
         if (!readOnly) {
             return "replica is writable (read_only=OFF)";
@@ -105,14 +125,12 @@ final class NodeProbe implements AutoCloseable {
         return "";
     }
 
-    private static boolean on(String value) {
-        return "ON".equalsIgnoreCase(value) || "1".equals(value);
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value.trim();
     }
 
-    private static String join(String a, String b) {
-        String left = a == null ? "" : a.trim();
-        String right = b == null ? "" : b.trim();
-        return (left + " " + right).trim();
+    private static boolean on(String value) {
+        return "ON".equalsIgnoreCase(value) || "1".equals(value);
     }
 
     /** Short reasons for snapshots and logs: what an operator needs to read, not a stack trace. */

@@ -75,7 +75,7 @@ public final class Nodes {
         for (Node node : nodes) {
             boolean master = node == table.master();
             node.openPool(connections.pool(node.address(), master ? config.masterPool() : config.replicaPool(),
-                    !master, new FailureReporter(monitor, node)));
+                    !master, new FailureReporter(monitor, node)), !master);
         }
         monitor.start();
         long tick = Math.max(TimeUnit.MILLISECONDS.toNanos(20), config.probeInterval().toNanos() / 5);

@@ -72,30 +72,38 @@ public final class Router {
      * @param exclude replicas already tried by this request (usually empty)
      */
     public Borrowed read(List<Node> exclude) throws SQLException {
-        RoutingTable table = monitor.table();
-        List<Node> candidates = candidates(table.replicas(), exclude);
+        long deadline = System.nanoTime() + masterWait.toNanos();
         SQLException last = null;
-        while (!candidates.isEmpty()) {
-            Node replica = selector.select(candidates);
-            try {
-                return borrowed(replica, false, false);
-            } catch (SQLException e) {
-                last = e;
-                candidates = new ArrayList<>(candidates);
-                candidates.remove(replica);
+        while (true) {
+            RoutingTable table = monitor.table();
+            List<Node> candidates = candidates(table.replicas(), exclude);
+            while (!candidates.isEmpty()) {
+                Node replica = selector.select(candidates);
+                try {
+                    return borrowed(replica, false, false);
+                } catch (SQLException e) {
+                    last = e;
+                    candidates = new ArrayList<>(candidates);
+                    candidates.remove(replica);
+                }
             }
-        }
-        Node master = table.master();
-        if (fallbackToMaster && master != null && permitted(master)) {
-            try {
-                return borrowed(master, true, false);
-            } catch (SQLException e) {
-                last = e;
+            Node master = table.master();
+            if (fallbackToMaster && master != null && permitted(master)) {
+                try {
+                    return borrowed(master, true, false);
+                } catch (SQLException e) {
+                    last = e;
+                }
             }
+            // With no replica and no master (a failover under way, e.g. of a one-replica cluster), wait for one
+            // as a write would; without fallback there is nothing to wait for.
+            if (!fallbackToMaster || master != null || System.nanoTime() - deadline >= 0) {
+                throw new NoAvailableNodeException(name + " - no healthy replica for read"
+                        + (fallbackToMaster ? " and no master to fall back to" : " (readFallbackToMaster=false)"),
+                        table.snapshot(), last);
+            }
+            LockSupport.parkNanos(MASTER_POLL_NANOS);
         }
-        throw new NoAvailableNodeException(name + " - no healthy replica for read"
-                + (fallbackToMaster ? " and no master to fall back to" : " (readFallbackToMaster=false)"),
-                table.snapshot(), last);
     }
 
     /** The replicas to choose from; the table's own list when nothing is excluded (no allocation). */

@@ -38,7 +38,7 @@ public final class RoutingConnection extends ForwardingConnection {
         if (current == null) {
             current = state.readOnly ? router.read(List.of()) : router.write();
             try {
-                state.applyTo(current.connection(), !current.master());
+                state.applyTo(current.connection(), current.node().poolReadOnly());
             } catch (SQLException e) {
                 dropCurrent();
                 throw e;
@@ -47,11 +47,16 @@ public final class RoutingConnection extends ForwardingConnection {
         return current.connection();
     }
 
+    @Override
+    protected java.sql.Connection held() {
+        return current == null ? null : current.connection();
+    }
+
     /** After a read failed on {@code failed}'s server: the physical connection for its re-run, on another replica. */
     java.sql.Connection rerouteRead(Node failed) throws SQLException {
         dropCurrent();
         current = router.read(List.of(failed));
-        state.applyTo(current.connection(), !current.master());
+        state.applyTo(current.connection(), current.node().poolReadOnly());
         return current.connection();
     }
 

@@ -15,8 +15,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * The health of one Understudy DataSource: {@code DOWN} when writes have no master (none reachable, or more than
- * one node claims to be writable), {@code UP} otherwise, even with every replica down, since reads then fall back
- * to the master. The details show each node's role, state, lag and last problem.
+ * one node claims to be writable), {@code UP} otherwise, even with every replica down: writes still work, and reads
+ * fall back to the master unless {@code readFallbackToMaster} is off. The details show each node's role, state, lag
+ * and last problem.
  *
  * <p>One indicator per DataSource rather than one per node: a node's own status would be aggregated, and one dead
  * replica would turn the application's health {@code DOWN} and get it restarted for nothing.

@@ -52,7 +52,8 @@ public final class WritableUnderstudyEndpoint {
      * @param node the node as configured, {@code host:port}
      * @param action what to do
      * @return the node's status right after the action
-     * @throws InvalidEndpointRequestException (HTTP 400) when the node is not one of the configured hosts or the action is missing
+     * @throws InvalidEndpointRequestException (HTTP 400) when the node is not a configured host or the action is
+     *     missing
      */
     @WriteOperation
     public NodeDescriptor node(@Selector String node, NodeAction action) {

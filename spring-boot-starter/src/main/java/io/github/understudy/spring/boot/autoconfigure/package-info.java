@@ -1,5 +1,5 @@
 /**
- * Auto-configuration of the Understudy DataSource: {@link io.github.understudy.spring.boot.autoconfigure.UnderstudyAutoConfiguration},
- * its {@code understudy.*} properties and the {@link io.github.understudy.spring.boot.autoconfigure.UnderstudyConfigCustomizer} hook.
+ * Auto-configuration of the Understudy DataSource: {@link UnderstudyAutoConfiguration}, its {@code understudy.*}
+ * properties and the {@link UnderstudyConfigCustomizer} hook.
  */
 package io.github.understudy.spring.boot.autoconfigure;

@@ -18,10 +18,19 @@ import io.github.understudy.spring.boot.metrics.MicrometerUnderstudyMetrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.InvocationContext;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.web.ExposableWebEndpoint;
+import org.springframework.boot.actuate.endpoint.invoke.convert.ConversionServiceParameterValueMapper;
+import org.springframework.boot.actuate.endpoint.web.EndpointMediaTypes;
+import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpointDiscoverer;
+import org.springframework.boot.actuate.endpoint.web.WebOperation;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -29,6 +38,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterR
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 
 /** Health, endpoint and metrics wiring, on a DataSource started degraded against hosts that refuse connections. */
 class UnderstudyActuatorAutoConfigurationTest {
@@ -91,6 +101,30 @@ class UnderstudyActuatorAutoConfigurationTest {
                     .isThrownBy(() -> endpoint.node("db9:3306", NodeAction.EVICT))
                     .withMessageContaining("db9:3306");
         });
+    }
+
+    @Test
+    void bootDiscoversTheWriteOperationOnlyWhenEnabled() {
+        runner.withPropertyValues(EXPOSE).run(context -> assertThat(webOperations(context))
+                .containsOnlyKeys("GET understudy"));
+        runner.withPropertyValues(EXPOSE, "understudy.endpoint.write-operations-enabled=true").run(context -> {
+            Map<String, WebOperation> operations = webOperations(context);
+            assertThat(operations).containsOnlyKeys("GET understudy", "POST understudy/{node}");
+            Object evicted = operations.get("POST understudy/{node}").invoke(new InvocationContext(
+                    SecurityContext.NONE, Map.of("node", db2, "action", "evict")));
+            assertThat(evicted).isInstanceOf(NodeDescriptor.class);
+        });
+    }
+
+    /** The web operations as Boot's discoverer maps them (what WebEndpointAutoConfiguration does in a web app). */
+    private static Map<String, WebOperation> webOperations(ApplicationContext context) {
+        WebEndpointDiscoverer discoverer = new WebEndpointDiscoverer(context,
+                new ConversionServiceParameterValueMapper(), EndpointMediaTypes.DEFAULT, List.of(), List.of(),
+                List.of(), List.of(), List.of());
+        ExposableWebEndpoint endpoint = discoverer.getEndpoints().stream()
+                .filter(e -> e.getEndpointId().toString().equals("understudy")).findFirst().orElseThrow();
+        return endpoint.getOperations().stream().collect(Collectors.toMap(
+                op -> op.getRequestPredicate().getHttpMethod() + " " + op.getRequestPredicate().getPath(), op -> op));
     }
 
     @Test

@@ -1,0 +1,167 @@
+package io.github.understudy.spring.boot.it;
+
+import static io.github.understudy.spring.boot.it.ClusterProperties.masterId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.understudy.UnderstudyDataSource;
+import io.github.understudy.spring.boot.actuate.EventDescriptor;
+import io.github.understudy.spring.boot.actuate.NodeDescriptor;
+import io.github.understudy.spring.boot.actuate.UnderstudyDescriptor;
+import io.github.understudy.spring.boot.actuate.UnderstudyEndpoint;
+import io.github.understudy.spring.boot.actuate.WritableUnderstudyEndpoint;
+import io.github.understudy.spring.boot.actuate.WritableUnderstudyEndpoint.NodeAction;
+import io.github.understudy.spring.boot.autoconfigure.UnderstudyAutoConfiguration;
+import io.github.understudy.spring.boot.autoconfigure.endpoint.UnderstudyEndpointAutoConfiguration;
+import io.github.understudy.spring.boot.autoconfigure.health.UnderstudyHealthContributorAutoConfiguration;
+import io.github.understudy.spring.boot.autoconfigure.metrics.UnderstudyMetricsAutoConfiguration;
+import io.github.understudy.testkit.ClusterNode;
+import io.github.understudy.testkit.ReplicationCluster;
+import io.github.understudy.testkit.junit.WithReplicationCluster;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Health indicator, understudy endpoint and meters against a real cluster, before and after faults. */
+@WithReplicationCluster(engine = "mariadb", replicas = 2)
+class ActuatorIT {
+
+    private final ReplicationCluster cluster;
+    private final ApplicationContextRunner runner;
+
+    ActuatorIT(ReplicationCluster cluster) {
+        this.cluster = cluster;
+        this.runner = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(UnderstudyAutoConfiguration.class,
+                        UnderstudyHealthContributorAutoConfiguration.class, UnderstudyEndpointAutoConfiguration.class,
+                        UnderstudyMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
+                        SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+                        DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class))
+                .withPropertyValues(ClusterProperties.of(cluster,
+                        "management.endpoints.web.exposure.include=health,understudy"));
+    }
+
+    @Test
+    void healthAndEndpointShowTheTopologyAndGoDownWithTheMaster() {
+        runner.run(context -> {
+            ClusterProperties.awaitAllReplicasHealthy(context.getBean(UnderstudyDataSource.class), cluster);
+            HealthIndicator health = context.getBean("understudyHealthContributor", HealthIndicator.class);
+            UnderstudyEndpoint endpoint = context.getBean(UnderstudyEndpoint.class);
+            ClusterNode master = cluster.node("n1");
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+            assertThat(health.health().getDetails()).containsEntry("master", master.address())
+                    .containsEntry("healthyReplicas", 2);
+            assertTopology(endpoint.understudy());
+
+            master.kill();
+            await().atMost(Duration.ofSeconds(10)).until(() -> health.health().getStatus().equals(Status.DOWN));
+            Health down = health.health();
+            assertThat(down.getDetails()).containsEntry("problem", "no reachable writable master")
+                    .containsEntry("replicas", 2).doesNotContainKey("master");
+            assertThat(nodes(down).get(master.address()).state()).isEqualTo("DOWN");
+            UnderstudyDescriptor afterKill = endpoint.understudy();
+            assertThat(afterKill.master()).isNull();
+            assertThat(afterKill.events()).anySatisfy(event -> {
+                assertThat(event.type()).isEqualTo("NodeDown");
+                assertThat(event.details()).containsEntry("node", master.address()).containsKey("reason");
+            });
+        });
+    }
+
+    @Test
+    void writableEndpointEvictsAndReadmitsAReplica() {
+        runner.withPropertyValues("understudy.endpoint.write-operations-enabled=true").run(context -> {
+            ClusterProperties.awaitAllReplicasHealthy(context.getBean(UnderstudyDataSource.class), cluster);
+            WritableUnderstudyEndpoint endpoint = context.getBean(WritableUnderstudyEndpoint.class);
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            ClusterNode evicted = cluster.node("n2");
+
+            NodeDescriptor afterEvict = endpoint.node(evicted.address(), NodeAction.EVICT);
+            assertThat(afterEvict.state()).isEqualTo("DOWN");
+            assertThat(afterEvict.reason()).contains("evicted: by operator");
+            for (int i = 0; i < 4; i++) {
+                assertThat(ReadOnly.serverId(jdbc)).isEqualTo(cluster.node("n3").serverId());
+            }
+            endpoint.node(evicted.address(), NodeAction.READMIT);
+            await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.understudy().nodes().stream()
+                    .anyMatch(n -> n.address().equals(evicted.address()) && n.state().equals("UP")));
+            assertThat(endpoint.understudy().events()).extracting(EventDescriptor::type)
+                    .containsSubsequence("NodeUp", "NodeDown");
+        });
+    }
+
+    @Test
+    void metersCountRoutedStatementsPerNodeAndShowTheTopology() {
+        runner.run(context -> {
+            ClusterProperties.awaitAllReplicasHealthy(context.getBean(UnderstudyDataSource.class), cluster);
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            for (int i = 0; i < 4; i++) {
+                ReadOnly.serverId(jdbc);
+            }
+            for (int i = 0; i < 3; i++) {
+                jdbc.queryForObject("SELECT 1", Integer.class);
+            }
+            assertThat(routed(registry, "n1", "write")).isEqualTo(3);
+            assertThat(routed(registry, "n1", "read")).isZero();
+            assertThat(routed(registry, "n2", "read")).isPositive();
+            assertThat(routed(registry, "n2", "read") + routed(registry, "n3", "read")).isEqualTo(4);
+            for (ClusterNode node : cluster.nodes()) {
+                assertThat(gauge(registry, "understudy.node.state", node, "state", "up")).isEqualTo(1);
+                assertThat(gauge(registry, "understudy.node.role", node, "role",
+                        node.name().equals("n1") ? "master" : "replica")).isEqualTo(1);
+                assertThat(registry.get("hikaricp.connections").tag("pool", "understudy-" + node.address()).gauge())
+                        .isNotNull();
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> registry.get("understudy.node.lag")
+                    .tag("node", cluster.node("n2").address()).gauge().value() >= 0);
+            assertThat(registry.get("understudy.failovers").counter().count()).isZero();
+            assertThat(registry.get("understudy.events").tag("type", "NodeUp").counter().count()).isEqualTo(3);
+        });
+    }
+
+    private double routed(MeterRegistry registry, String node, String kind) {
+        return registry.find("understudy.routed").tag("node", cluster.node(node).address()).tag("kind", kind)
+                .counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    private static double gauge(MeterRegistry registry, String name, ClusterNode node, String tag, String value) {
+        return registry.get(name).tag("node", node.address()).tag(tag, value).gauge().value();
+    }
+
+    private void assertTopology(UnderstudyDescriptor understudy) {
+        assertThat(understudy.name()).isEqualTo("understudy");
+        assertThat(understudy.master()).isEqualTo(cluster.node("n1").address());
+        assertThat(understudy.summary()).contains("healthy=2");
+        assertThat(understudy.nodes()).extracting(NodeDescriptor::address).isEqualTo(cluster.addresses());
+        assertThat(understudy.nodes()).extracting(NodeDescriptor::serverId)
+                .containsExactlyElementsOf(cluster.nodes().stream().map(ClusterNode::serverId).toList());
+        assertThat(understudy.nodes()).extracting(NodeDescriptor::role).containsExactly("MASTER", "REPLICA", "REPLICA");
+        assertThat(understudy.nodes().get(1).lagMillis()).isNotNull();
+        String json = JsonMapper.builder().build().writeValueAsString(understudy);
+        assertThat(json).contains("\"master\":\"" + cluster.node("n1").address() + "\"")
+                .contains("\"serverId\":" + masterId(cluster)).contains("\"state\":\"UP\"").contains("\"events\":[");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, NodeDescriptor> nodes(Health health) {
+        return (Map<String, NodeDescriptor>) health.getDetails().get("nodes");
+    }
+}
