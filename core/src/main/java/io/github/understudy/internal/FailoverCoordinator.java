@@ -234,26 +234,38 @@ public final class FailoverCoordinator {
                 Duration.ofNanos(System.nanoTime() - started)));
     }
 
-    /** Other writable nodes: follow one of a higher epoch (promoted elsewhere), fence the rest. */
+    /**
+     * Other writable nodes: follow one of a higher epoch (promoted elsewhere), fence the rest. Under the node's
+     * failover lock: a promotion in flight holds it, so a node made writable a moment before its epoch is
+     * recorded is never mistaken for a stray and fenced.
+     */
     private void resolveOtherWritable(Dialect dialect) throws SQLException {
         if (!settings.strategy().changesServers()) {
             return;
         }
         for (NodeStatus other : monitor.table().otherWritable()) {
-            long epoch;
-            try (Connection connection = connections.admin(other.address())) {
-                epoch = EpochStore.read(connection).number();
+            try (ClusterLock lock = ClusterLock.acquire(List.of(other.address()), connections)) {
+                if (lock != null) {
+                    resolve(other.address(), dialect);
+                }
             }
-            HostAndPort followed = monitor.followed();
-            if (epoch > monitor.epoch()) {
-                LOG.warn("{} - following {}: epoch {} is newer than {} (promoted by another instance)", name,
-                        other.address(), epoch, monitor.epoch());
-                monitor.follow(other.address(), epoch);
-                lastFailover = clock.instant();
-            } else if (followed != null) {
-                fencer.fenceAndRejoin(other.address(), followed, dialect, "writable with epoch " + epoch
-                        + ", but the master is " + followed + " (epoch " + monitor.epoch() + ")");
-            }
+        }
+    }
+
+    private void resolve(HostAndPort other, Dialect dialect) throws SQLException {
+        long epoch;
+        try (Connection connection = connections.admin(other)) {
+            epoch = EpochStore.read(connection).number();
+        }
+        HostAndPort followed = monitor.followed();
+        if (epoch > monitor.epoch()) {
+            LOG.warn("{} - following {}: epoch {} is newer than {} (promoted by another instance)", name, other,
+                    epoch, monitor.epoch());
+            monitor.follow(other, epoch);
+            lastFailover = clock.instant();
+        } else if (followed != null && !other.equals(followed)) {
+            fencer.fenceAndRejoin(other, followed, dialect, "writable with epoch " + epoch + ", but the master is "
+                    + followed + " (epoch " + monitor.epoch() + ")");
         }
     }
 

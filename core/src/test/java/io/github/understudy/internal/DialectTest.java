@@ -1,0 +1,57 @@
+package io.github.understudy.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+/** Statement generation per server family and version; MySQL 8.0.22+ syntax is checked here only (no server). */
+class DialectTest {
+
+    @Test
+    void detectsFamiliesAndVersionsFromTheServersVersionString() {
+        assertThat(Dialect.of("11.4.5-MariaDB-log").mariadb()).isTrue();
+        assertThat(Dialect.of("5.5.5-10.11.6-MariaDB").version()).isEqualTo("10.11.6");
+        assertThat(Dialect.of("8.0.15").replicaStatus()).isEqualTo("SHOW SLAVE STATUS");
+        assertThat(Dialect.of("8.0.22").replicaStatus()).isEqualTo("SHOW REPLICA STATUS");
+        assertThat(Dialect.of("8.4.3").replicaStatus()).isEqualTo("SHOW REPLICA STATUS");
+        assertThat(Dialect.of("9.1.0-commercial").stopReplica()).isEqualTo("STOP REPLICA");
+        assertThatThrownBy(() -> Dialect.of("banana")).hasMessage("server version must look like x.y.z, but was 'banana'");
+    }
+
+    @Test
+    void mysql84SaysSourceAndReplica() {
+        Dialect mysql = Dialect.of("8.4.3");
+
+        assertThat(mysql.changeSource("db2", 3306, null, null)).isEqualTo("CHANGE REPLICATION SOURCE TO "
+                + "SOURCE_HOST='db2', SOURCE_PORT=3306, SOURCE_AUTO_POSITION=1, SOURCE_SSL=1");
+        assertThat(mysql.changeSource("db2", 3306, "repl", "it's")).contains("SOURCE_USER='repl'")
+                .contains("SOURCE_PASSWORD='it''s'");
+        assertThat(mysql.resetReplicaAll()).isEqualTo("RESET REPLICA ALL");
+        assertThat(mysql.stopReceiver()).isEqualTo("STOP REPLICA IO_THREAD");
+        assertThat(mysql.column("Slave_IO_Running")).isEqualTo("Replica_IO_Running");
+        assertThat(mysql.column("Seconds_Behind_Master")).isEqualTo("Seconds_Behind_Source");
+        assertThat(mysql.column("Master_Server_Id")).isEqualTo("Source_Server_Id");
+        assertThat(mysql.makeWritable()).containsExactly("SET GLOBAL super_read_only = OFF", "SET GLOBAL read_only = OFF");
+        assertThat(mysql.makeReadOnly()).containsExactly("SET GLOBAL read_only = ON", "SET GLOBAL super_read_only = ON");
+    }
+
+    @Test
+    void mysql80AndMariaDbSayMasterAndSlave() {
+        Dialect mysql = Dialect.of("8.0.15");
+        Dialect mariadb = Dialect.of("11.4.5-MariaDB");
+
+        assertThat(mysql.changeSource("db2", 3306, null, null)).isEqualTo("CHANGE MASTER TO MASTER_HOST='db2', "
+                + "MASTER_PORT=3306, MASTER_AUTO_POSITION=1, MASTER_SSL=1");
+        assertThat(mariadb.changeSource("db2", 3306, null, null)).isEqualTo("CHANGE MASTER TO MASTER_HOST='db2', "
+                + "MASTER_PORT=3306, MASTER_USE_GTID=slave_pos");
+        assertThat(mariadb.makeWritable()).containsExactly("SET GLOBAL read_only = OFF");
+        assertThat(mariadb.waitForApplied("0-1-5", Duration.ofSeconds(3))).isEqualTo("SELECT MASTER_GTID_WAIT('0-1-5', 3)");
+        assertThat(mysql.waitForApplied("u:1-5", Duration.ofMillis(10)))
+                .isEqualTo("SELECT WAIT_FOR_EXECUTED_GTID_SET('u:1-5', 1)");
+        assertThat(mariadb.gtidVariable()).isEqualTo("gtid_current_pos");
+        assertThat(mysql.retrievedColumn()).isEqualTo("Retrieved_Gtid_Set");
+    }
+}

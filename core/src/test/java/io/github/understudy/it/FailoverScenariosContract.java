@@ -1,0 +1,229 @@
+package io.github.understudy.it;
+
+import static io.github.understudy.it.FailoverContract.failoverConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.github.understudy.Diagnosis;
+import io.github.understudy.FailoverSettings;
+import io.github.understudy.HostAndPort;
+import io.github.understudy.NoAvailableNodeException;
+import io.github.understudy.NodeState;
+import io.github.understudy.PromotionStrategy;
+import io.github.understudy.UnderstudyDataSource;
+import io.github.understudy.event.FailoverHeldBack;
+import io.github.understudy.event.MasterFailureDiagnosed;
+import io.github.understudy.event.MasterPromoted;
+import io.github.understudy.event.NodeFenced;
+import io.github.understudy.event.NodeRejoined;
+import io.github.understudy.event.RejoinRefused;
+import io.github.understudy.testkit.ClusterNode;
+import io.github.understudy.testkit.Flavor;
+import io.github.understudy.testkit.ReplicationCluster;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+/** Failover on a 1+2 cluster: hangs, partitions, races between instances, returning masters, switchover. */
+abstract class FailoverScenariosContract extends FailoverContract {
+
+    FailoverScenariosContract(ReplicationCluster cluster) {
+        super(cluster);
+    }
+
+    @Test
+    void hungMasterIsReplacedThroughTimeouts() {
+        Events events = new Events();
+        ClusterNode master = cluster.node("n1");
+        try (UnderstudyDataSource ds = new UnderstudyDataSource(failoverConfig(cluster, events).build())) {
+            master.pause();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !events.of(MasterPromoted.class).isEmpty());
+            assertThat(ds.writeTarget()).isPresent().get().isNotEqualTo(HostAndPort.parse(master.address()));
+        } finally {
+            master.resume();
+        }
+    }
+
+    @Test
+    void masterCutFromTheApplicationOnlyIsNotFailedOver() throws SQLException {
+        Events events = new Events();
+        ClusterNode master = cluster.node("n1");
+        try (UnderstudyDataSource ds = new UnderstudyDataSource(failoverConfig(cluster, events)
+                .masterWaitTimeout(Duration.ofMillis(500)).build())) {
+            master.cutFromApplication();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> events.of(MasterFailureDiagnosed.class).stream()
+                    .anyMatch(e -> e.diagnosis() == Diagnosis.UNREACHABLE_MASTER));
+            try (Connection c = ds.getConnection()) {
+                assertThatThrownBy(() -> Clusters.serverId(c)).isInstanceOf(NoAvailableNodeException.class)
+                        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08001");
+            }
+            assertThat(Clusters.readServerId(ds)).isIn(cluster.node("n2").serverId(), cluster.node("n3").serverId());
+            assertThat(events.of(MasterPromoted.class)).isEmpty();
+            assertThat(cluster.topology().masters()).hasSize(1);
+        }
+    }
+
+    @Test
+    void threeInstancesRacingPromoteExactlyOnceAndAgreeOnTheNewMaster() throws Exception {
+        Events events = new Events();
+        List<UnderstudyDataSource> instances = List.of(
+                new UnderstudyDataSource(failoverConfig(cluster, events).build()),
+                new UnderstudyDataSource(failoverConfig(cluster, events).build()),
+                new UnderstudyDataSource(failoverConfig(cluster, events).build()));
+        try {
+            cluster.node("n1").kill();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> instances.stream()
+                    .map(UnderstudyDataSource::writeTarget).distinct().count() == 1
+                    && instances.get(0).writeTarget().isPresent()
+                    && !instances.get(0).writeTarget().get().toString().equals(cluster.node("n1").address()));
+            assertThat(events.of(MasterPromoted.class)).hasSize(1);
+            for (UnderstudyDataSource ds : instances) {
+                try (Connection c = ds.getConnection()) {
+                    assertThat(Clusters.serverId(c)).isEqualTo(node(ds.writeTarget().get()).serverId());
+                }
+            }
+        } finally {
+            instances.forEach(UnderstudyDataSource::close);
+        }
+    }
+
+    @Test
+    void returningOldMasterIsFencedBeforeAnyWriteAndRejoined() throws Exception {
+        String table = newTable();
+        Events events = new Events();
+        ClusterNode oldMaster = cluster.node("n1");
+        try (UnderstudyDataSource ds = new UnderstudyDataSource(failoverConfig(cluster, events).build())) {
+            String ownBefore = ownTransactions(oldMaster);
+            oldMaster.kill();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !events.of(MasterPromoted.class).isEmpty());
+            try (WriteLoad writes = new WriteLoad(ds, "appdb." + table, 2)) {
+                writes.runAtLeast(20);
+
+                oldMaster.start(); // back writable, as its configuration says, while writes keep coming
+                await().atMost(Duration.ofSeconds(30)).until(() -> !events.of(NodeRejoined.class).isEmpty());
+                writes.runAtLeast(20);
+                writes.close();
+
+                assertThat(events.of(NodeFenced.class)).extracting(NodeFenced::node)
+                        .containsExactly(HostAndPort.parse(oldMaster.address()));
+                assertThat(ownTransactions(oldMaster)).as("transactions the old master wrote itself")
+                        .isEqualTo(ownBefore);
+                assertThat(cluster.topology().node("n1").readOnly()).isTrue();
+                assertThat(cluster.topology().node("n1").replicationHealthy()).isTrue();
+                cluster.awaitReplicasCaughtUp();
+                assertThat(ids(oldMaster, table)).containsAll(writes.acknowledged);
+            }
+        }
+    }
+
+    /** The transactions a node originated itself (its own server id / UUID in its GTIDs), as text. */
+    private String ownTransactions(ClusterNode node) {
+        if (cluster.flavor() == Flavor.MARIADB) {
+            String state = (String) cluster.query(node, "SELECT @@gtid_binlog_state AS s").get(0).get("s");
+            return java.util.Arrays.stream(state.split(",")).filter(g -> g.split("-")[1]
+                    .equals(Long.toString(node.serverId()))).findFirst().orElse("");
+        }
+        String uuid = (String) cluster.query(node, "SELECT @@server_uuid AS u").get(0).get("u");
+        String executed = ((String) cluster.query(node, "SELECT @@gtid_executed AS g").get(0).get("g"))
+                .replace("\n", "");
+        return java.util.Arrays.stream(executed.split(",")).filter(g -> g.startsWith(uuid)).findFirst().orElse("");
+    }
+
+    @Test
+    void oldMasterWithAnErrantTransactionStaysFencedAndIsReported() {
+        String table = newTable();
+        Events events = new Events();
+        ClusterNode oldMaster = cluster.node("n1");
+        try (UnderstudyDataSource ds = new UnderstudyDataSource(failoverConfig(cluster, events).build())) {
+            // A write only the master gets, as when it dies before shipping its last acknowledged transaction.
+            cluster.replicas().forEach(r -> cluster.execute(r, "STOP SLAVE IO_THREAD"));
+            cluster.execute(oldMaster, "INSERT INTO appdb." + table + " VALUES (666)");
+            oldMaster.kill();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !events.of(MasterPromoted.class).isEmpty());
+
+            oldMaster.start();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !events.of(RejoinRefused.class).isEmpty());
+            RejoinRefused refused = events.of(RejoinRefused.class).get(0);
+            assertThat(refused.errantGtids()).isNotEmpty();
+            assertThat(refused.reason()).contains("transactions the master");
+            assertThat(ds.topology().node(HostAndPort.parse(oldMaster.address())).orElseThrow().state())
+                    .isEqualTo(NodeState.FENCED);
+            assertThat(cluster.topology().node("n1").readOnly()).isTrue();
+            assertThat(events.of(NodeRejoined.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void antiFlappingHoldsASecondFailover() {
+        Events events = new Events();
+        try (UnderstudyDataSource ds = new UnderstudyDataSource(failoverConfig(cluster, events)
+                .failover(FailoverSettings.builder().minInterval(Duration.ofMinutes(10)).build()).build())) {
+            cluster.node("n1").kill();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !events.of(MasterPromoted.class).isEmpty());
+            node(ds.writeTarget().orElseThrow()).kill();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !events.of(FailoverHeldBack.class).isEmpty());
+            assertThat(events.of(FailoverHeldBack.class).get(0).reason()).contains("failover.minInterval");
+            assertThat(events.of(MasterPromoted.class)).hasSize(1);
+        }
+    }
+
+    @Test
+    void switchoverMovesTheMasterWithoutFailingWrites() throws Exception {
+        String table = newTable();
+        Events events = new Events();
+        ClusterNode target = cluster.node("n2");
+        try (UnderstudyDataSource ds = new UnderstudyDataSource(failoverConfig(cluster, events).build());
+             WriteLoad writes = new WriteLoad(ds, "appdb." + table, 2)) {
+            writes.runAtLeast(50);
+
+            ds.switchover(target.address());
+
+            writes.runAtLeast(50);
+            writes.close();
+            assertThat(writes.failures).as("failed writes").isEmpty();
+            assertThat(ds.writeTarget()).contains(HostAndPort.parse(target.address()));
+            assertThat(cluster.topology().masters()).extracting(r -> r.node()).containsExactly("n2");
+            assertThat(cluster.topology().node("n1").replicationHealthy()).isTrue();
+            cluster.awaitReplicasCaughtUp();
+            assertThat(ids(target, table)).containsAll(writes.acknowledged);
+        }
+    }
+
+    @Test
+    void withoutAutomaticFailoverWritesFailTypedAndFollowAnOperatorsPromotion() throws SQLException {
+        ClusterNode promoted = cluster.node("n2");
+        try (UnderstudyDataSource ds = new UnderstudyDataSource(failoverConfig(cluster, new Events())
+                .masterWaitTimeout(Duration.ofMillis(500))
+                .failover(FailoverSettings.builder().strategy(PromotionStrategy.none()).build()).build())) {
+            cluster.node("n1").kill();
+            await().until(() -> ds.writeTarget().isEmpty());
+            try (Connection c = ds.getConnection()) {
+                assertThatThrownBy(() -> Clusters.serverId(c)).isInstanceOf(NoAvailableNodeException.class)
+                        .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08001");
+            }
+
+            cluster.execute(promoted, "STOP SLAVE", "RESET SLAVE ALL");
+            if (cluster.flavor() == Flavor.MYSQL) {
+                cluster.execute(promoted, "SET GLOBAL super_read_only = OFF");
+            }
+            cluster.execute(promoted, "SET GLOBAL read_only = OFF");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> ds.writeTarget()
+                    .equals(Optional.of(HostAndPort.parse(promoted.address()))));
+            try (Connection c = ds.getConnection()) {
+                assertThat(Clusters.serverId(c)).isEqualTo(promoted.serverId());
+            }
+        }
+    }
+}

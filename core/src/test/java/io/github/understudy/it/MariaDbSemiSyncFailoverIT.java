@@ -1,0 +1,52 @@
+package io.github.understudy.it;
+
+import static io.github.understudy.it.FailoverContract.failoverConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.understudy.UnderstudyDataSource;
+import io.github.understudy.event.MasterPromoted;
+import io.github.understudy.testkit.ClusterNode;
+import io.github.understudy.testkit.ReplicationCluster;
+import io.github.understudy.testkit.junit.WithReplicationCluster;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+/** With semi-sync, a write acknowledged to the application is on a replica: a failover loses none. */
+@WithReplicationCluster(engine = "mariadb", replicas = 2, semiSync = true)
+class MariaDbSemiSyncFailoverIT {
+
+    private final ReplicationCluster cluster;
+
+    MariaDbSemiSyncFailoverIT(ReplicationCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    @Test
+    void everyAcknowledgedWriteSurvivesAMasterKill() throws Exception {
+        cluster.execute(cluster.master(), "CREATE TABLE appdb.acked (id INT PRIMARY KEY)");
+        cluster.awaitReplicasCaughtUp();
+        Events events = new Events();
+        try (UnderstudyDataSource ds = new UnderstudyDataSource(failoverConfig(cluster, events).build());
+             WriteLoad writes = new WriteLoad(ds, "appdb.acked", 4)) {
+            writes.runAtLeast(300);
+
+            cluster.node("n1").kill();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !events.of(MasterPromoted.class).isEmpty());
+            writes.runAtLeast(100);
+            writes.close();
+            ClusterNode newMaster = cluster.nodes().stream().filter(n -> n.address()
+                    .equals(ds.writeTarget().orElseThrow().toString())).findFirst().orElseThrow();
+            Set<Integer> present = new HashSet<>();
+            cluster.query(newMaster, "SELECT id FROM appdb.acked")
+                    .forEach(row -> present.add(((Number) row.get("id")).intValue()));
+            assertThat(writes.acknowledged).hasSizeGreaterThan(400);
+            assertThat(present).as("acknowledged writes on the new master").containsAll(writes.acknowledged);
+        }
+    }
+}
