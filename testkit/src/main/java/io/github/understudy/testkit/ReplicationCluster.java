@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real replication cluster on 127.0.0.1: one master and 0 to 4 replicas, GTID replication, tiny server
+ * A real replication cluster on 127.0.0.1: one master and 0 to 8 replicas, GTID replication, tiny server
  * settings, three users (replication, admin, application) and one database. Each node sits behind a TCP proxy
  * for network faults, and can be killed, paused and restarted for real. Close it to stop every server and
  * delete its files; servers are also stopped when the JVM exits, even by {@code kill -9}.
@@ -316,12 +316,12 @@ public final class ReplicationCluster implements AutoCloseable {
         }
 
         /**
-         * @param replicas how many replicas, 0 to 4
+         * @param replicas how many replicas, 0 to 8 (4 is plenty for tests; more for scale benchmarks)
          * @return this builder
          */
         public Builder replicas(int replicas) {
-            if (replicas < 0 || replicas > 4) {
-                throw new IllegalArgumentException("replicas must be between 0 and 4, but was " + replicas);
+            if (replicas < 0 || replicas > 8) {
+                throw new IllegalArgumentException("replicas must be between 0 and 8, but was " + replicas);
             }
             this.replicas = replicas;
             return this;

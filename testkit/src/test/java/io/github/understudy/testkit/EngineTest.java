@@ -24,8 +24,8 @@ class EngineTest {
 
     @Test
     void builderRejectsBadSettingsWithTheRuleAndValue() {
-        assertThatThrownBy(() -> ReplicationCluster.builder().replicas(5))
-                .hasMessage("replicas must be between 0 and 4, but was 5");
+        assertThatThrownBy(() -> ReplicationCluster.builder().replicas(9))
+                .hasMessage("replicas must be between 0 and 8, but was 9");
         assertThatThrownBy(() -> ReplicationCluster.builder().database("app-db"))
                 .hasMessage("database must be 1-64 letters, digits or '_', but was app-db");
     }

@@ -38,7 +38,7 @@ public @interface WithReplicationCluster {
      */
     String engine() default "";
 
-    /** @return how many replicas, 0 to 4 */
+    /** @return how many replicas, 0 to 8 */
     int replicas() default 2;
 
     /** @return whether semi-sync replication is on (MariaDB) */
