@@ -1,17 +1,16 @@
 package io.github.understudy.spring.boot.actuate;
 
-import io.github.understudy.NodeStatus;
+import io.github.understudy.HostAndPort;
 import io.github.understudy.TopologySnapshot;
 import io.github.understudy.UnderstudyDataSource;
-
-import java.util.List;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
- * The read-only {@code understudy} actuator endpoint: the topology and recent events of the DataSource. With
- * {@code understudy.endpoint.write-operations-enabled=true}, {@link WritableUnderstudyEndpoint} takes its place.
+ * The read-only {@code understudy} actuator endpoint: the topology, last failovers and recent events of the
+ * DataSource. With {@code understudy.endpoint.write-operations-enabled=true}, {@link WritableUnderstudyEndpoint}
+ * takes its place.
  */
 @Endpoint(id = "understudy")
 public final class UnderstudyEndpoint {
@@ -30,14 +29,16 @@ public final class UnderstudyEndpoint {
         this.events = events;
     }
 
-    /** {@return the topology as the monitor last published it, and the recent events, newest first} */
+    /**
+     * {@return the topology as the monitor last published it, where writes go, the last failovers with their phase
+     * timings, and the recent events, newest first}
+     */
     @ReadOperation
     public UnderstudyDescriptor understudy() {
         TopologySnapshot topology = dataSource.topology();
-        List<NodeStatus> masters = UnderstudyHealthIndicator.writableMasters(topology);
-        String master = masters.size() == 1 ? masters.get(0).address().toString() : null;
+        String master = dataSource.writeTarget().map(HostAndPort::toString).orElse(null);
         return new UnderstudyDescriptor(dataSource.name(), topology.epoch(), master, topology.describe(),
-                topology.nodes().stream().map(NodeDescriptor::of).toList(),
+                topology.nodes().stream().map(NodeDescriptor::of).toList(), events.failovers(dataSource.name()),
                 events.recent(dataSource.name()).stream().map(EventDescriptor::of).toList());
     }
 

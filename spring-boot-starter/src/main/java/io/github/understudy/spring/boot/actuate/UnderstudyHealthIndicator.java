@@ -1,23 +1,24 @@
 package io.github.understudy.spring.boot.actuate;
 
+import io.github.understudy.HostAndPort;
 import io.github.understudy.NodeState;
-import io.github.understudy.NodeStatus;
 import io.github.understudy.Role;
 import io.github.understudy.TopologySnapshot;
 import io.github.understudy.UnderstudyDataSource;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The health of one Understudy DataSource: {@code DOWN} when writes have no master (none reachable, or more than
- * one node claims to be writable), {@code UP} otherwise, even with every replica down: writes still work, and reads
- * fall back to the master unless {@code readFallbackToMaster} is off. The details show each node's role, state, lag
- * and last problem.
+ * The health of one Understudy DataSource: {@code DOWN} when writes have nowhere to go
+ * ({@link UnderstudyDataSource#writeTarget()} is empty: no master reachable, several nodes writable, or a failover
+ * or switchover under way), {@code UP} otherwise, even with every replica down: writes still work, and reads fall
+ * back to the master unless {@code readFallbackToMaster} is off. The details show the master, the epoch, the last
+ * failover with its phase timings, and each node's role, state, lag and last problem.
  *
  * <p>One indicator per DataSource rather than one per node: a node's own status would be aggregated, and one dead
  * replica would turn the application's health {@code DOWN} and get it restarted for nothing.
@@ -25,41 +26,62 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 public final class UnderstudyHealthIndicator implements HealthIndicator {
 
     private final UnderstudyDataSource dataSource;
+    private final UnderstudyEventLog events;
+
+    /**
+     * Creates an indicator without failover history.
+     *
+     * @param dataSource the DataSource whose topology it reports
+     */
+    public UnderstudyHealthIndicator(UnderstudyDataSource dataSource) {
+        this(dataSource, null);
+    }
 
     /**
      * Creates the indicator.
      *
      * @param dataSource the DataSource whose topology it reports
+     * @param events the log that the DataSource publishes its events to, for the last failover; or null
      */
-    public UnderstudyHealthIndicator(UnderstudyDataSource dataSource) {
+    public UnderstudyHealthIndicator(UnderstudyDataSource dataSource, UnderstudyEventLog events) {
         this.dataSource = dataSource;
+        this.events = events;
     }
 
-    /** {@return the health, read from the last topology the DataSource's monitor published: no I/O} */
+    /** {@return the health, read from the DataSource's routing state and the event log: no I/O} */
     @Override
     public Health health() {
         TopologySnapshot topology = dataSource.topology();
-        List<NodeStatus> masters = writableMasters(topology);
-        Health.Builder health = masters.size() == 1 ? Health.up() : Health.down();
+        Optional<HostAndPort> master = dataSource.writeTarget();
+        Health.Builder health = master.isPresent() ? Health.up() : Health.down();
         health.withDetail("name", dataSource.name());
-        if (masters.size() == 1) {
-            health.withDetail("master", masters.get(0).address().toString());
+        if (master.isPresent()) {
+            health.withDetail("master", master.get().toString());
         } else {
-            health.withDetail("problem", masters.isEmpty() ? "no reachable writable master"
-                    : masters.size() + " nodes report being writable masters: refusing to route writes");
+            health.withDetail("problem", noWriteTarget(topology));
         }
-        return health.withDetail("epoch", topology.epoch())
-                .withDetail("replicas", topology.replicas().size())
+        health.withDetail("epoch", topology.epoch());
+        if (events != null) {
+            events.lastFailover(dataSource.name()).ifPresent(failover -> health.withDetail("lastFailover", failover));
+        }
+        return health.withDetail("replicas", topology.replicas().size())
                 .withDetail("healthyReplicas", topology.healthyReplicas().size())
                 .withDetail("nodes", nodes(topology))
                 .build();
     }
 
-    /** The nodes that writes may go to, by core's routing rule: role master, state up or suspect. */
-    static List<NodeStatus> writableMasters(TopologySnapshot topology) {
-        return topology.nodes().stream()
-                .filter(n -> n.role() == Role.MASTER && (n.state() == NodeState.UP || n.state() == NodeState.SUSPECT))
-                .toList();
+    /** Why writes have no target, in the words of core's routing table (which does not publish its reason). */
+    static String noWriteTarget(TopologySnapshot topology) {
+        long writable = topology.nodes().stream().filter(n -> n.role() == Role.MASTER
+                && (n.state() == NodeState.UP || n.state() == NodeState.SUSPECT)).count();
+        if (writable == 0) {
+            return "no reachable writable master";
+        }
+        if (writable > 1) {
+            return writable + " nodes report being writable masters: refusing to route writes";
+        }
+        return "writes are held: a switchover is under way, or the writable node is not the master of epoch "
+                + topology.epoch();
     }
 
     private static Map<String, NodeDescriptor> nodes(TopologySnapshot topology) {

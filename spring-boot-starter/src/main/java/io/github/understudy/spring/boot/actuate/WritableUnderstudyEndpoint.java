@@ -3,6 +3,8 @@ package io.github.understudy.spring.boot.actuate;
 import io.github.understudy.HostAndPort;
 import io.github.understudy.UnderstudyDataSource;
 
+import java.sql.SQLException;
+
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -12,9 +14,10 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 /**
  * The {@code understudy} endpoint with operator actions, registered only when
  * {@code understudy.endpoint.write-operations-enabled=true}: besides what {@link UnderstudyEndpoint} shows, it
- * evicts a node from rotation or hands it back to the probes ({@code POST /actuator/understudy/db2:3306} with
- * {@code {"action": "evict"}} or {@code {"action": "readmit"}}). Boot's own endpoint access rules
- * ({@code management.endpoint.understudy.access}) apply on top.
+ * evicts a node from rotation, hands it back to the probes, or makes it the master in a planned switchover
+ * ({@code POST /actuator/understudy/db2:3306} with {@code {"action": "evict"}}, {@code {"action": "readmit"}} or
+ * {@code {"action": "switchover"}}). Boot's own endpoint access rules ({@code management.endpoint.understudy.access})
+ * apply on top.
  */
 @Endpoint(id = "understudy")
 public final class WritableUnderstudyEndpoint {
@@ -26,7 +29,14 @@ public final class WritableUnderstudyEndpoint {
         EVICT,
 
         /** Let the probes decide about the node again; it serves after its next good probes. */
-        READMIT
+        READMIT,
+
+        /**
+         * Make this healthy replica the master: writes are held while it catches up, then go to it, and the old
+         * master and the other replicas replicate from it. Needs the replication credentials and a promotion
+         * strategy that changes servers; answers once the switchover is done.
+         */
+        SWITCHOVER
     }
 
     private final UnderstudyEndpoint reader;
@@ -47,30 +57,50 @@ public final class WritableUnderstudyEndpoint {
     }
 
     /**
-     * Evicts or re-admits a node.
+     * Evicts or re-admits a node, or switches over to it.
      *
      * @param node the node as configured, {@code host:port}
      * @param action what to do
      * @return the node's status right after the action
-     * @throws InvalidEndpointRequestException (HTTP 400) when the node is not a configured host or the action is
-     *     missing
+     * @throws InvalidEndpointRequestException (HTTP 400) when the node is not a configured host, the action is
+     *     missing, or a switchover is not possible now (no replication credentials, a strategy that changes no
+     *     server, a target that is not a healthy replica, another instance holding the failover lock)
+     * @throws RuntimeException (HTTP 500) when a switchover was aborted because the target did not catch up; the
+     *     old master is then writable again
      */
     @WriteOperation
     public NodeDescriptor node(@Selector String node, NodeAction action) {
         if (action == null) {
-            throw new InvalidEndpointRequestException("action must be evict or readmit", "missing action");
+            throw new InvalidEndpointRequestException("action must be evict, readmit or switchover", "missing action");
         }
         UnderstudyDataSource dataSource = reader.dataSource();
         try {
             HostAndPort address = HostAndPort.parse(node);
-            if (action == NodeAction.EVICT) {
-                dataSource.evict(node);
-            } else {
-                dataSource.readmit(node);
+            switch (action) {
+                case EVICT -> dataSource.evict(node);
+                case READMIT -> dataSource.readmit(node);
+                case SWITCHOVER -> switchover(dataSource, node);
             }
             return NodeDescriptor.of(dataSource.topology().node(address).orElseThrow());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw new InvalidEndpointRequestException(e.getMessage(), e.getMessage(), e);
+        }
+    }
+
+    private static void switchover(UnderstudyDataSource dataSource, String target) {
+        try {
+            dataSource.switchover(target);
+        } catch (SQLException e) {
+            throw new SwitchoverFailedException(dataSource.name() + " - switchover to " + target + " failed (SQLState "
+                    + e.getSQLState() + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** A switchover that started and was aborted: not the request's fault, so not a 400. */
+    static final class SwitchoverFailedException extends RuntimeException {
+
+        SwitchoverFailedException(String message, SQLException cause) {
+            super(message, cause);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.understudy.spring.boot.autoconfigure;
 
+import io.github.understudy.PromotionStrategy;
 import io.github.understudy.UnderstudyConfig;
 import io.github.understudy.UnderstudyDataSource;
 import io.github.understudy.UnderstudyListener;
@@ -24,8 +25,9 @@ import org.springframework.context.annotation.Conditional;
  * {@link DataSource}.
  *
  * <p>Every {@link UnderstudyListener} bean receives the DataSource's events, an {@link UnderstudyMetrics} bean
- * (the Micrometer one when Micrometer is there) receives its routing and pool metrics, and the
- * {@link UnderstudyConfigCustomizer} beans are applied last.
+ * (the Micrometer one when Micrometer is there) receives its routing and pool metrics, a {@link PromotionStrategy}
+ * bean replaces {@code understudy.failover.strategy}, and the {@link UnderstudyConfigCustomizer} beans are applied
+ * last.
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(UnderstudyDataSource.class)
@@ -35,9 +37,11 @@ import org.springframework.context.annotation.Conditional;
 public final class UnderstudyAutoConfiguration {
 
     /**
-     * The configuration of the DataSource: properties, then listener and metrics beans, then customizers.
+     * The configuration of the DataSource: properties (with the promotion strategy bean, if any), then listener and
+     * metrics beans, then customizers.
      *
      * @param properties the {@code understudy.*} properties
+     * @param promotionStrategy the application's promotion strategy, which wins over the property
      * @param listeners every listener bean, in order
      * @param metrics the metrics bean, if there is exactly one
      * @param customizers every customizer bean, in order
@@ -45,9 +49,11 @@ public final class UnderstudyAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    UnderstudyConfig understudyConfig(UnderstudyProperties properties, ObjectProvider<UnderstudyListener> listeners,
+    UnderstudyConfig understudyConfig(UnderstudyProperties properties,
+            ObjectProvider<PromotionStrategy> promotionStrategy, ObjectProvider<UnderstudyListener> listeners,
             ObjectProvider<UnderstudyMetrics> metrics, ObjectProvider<UnderstudyConfigCustomizer> customizers) {
-        UnderstudyConfig.Builder builder = UnderstudyConfigFactory.builder(properties);
+        UnderstudyConfig.Builder builder = UnderstudyConfigFactory.builder(properties,
+                promotionStrategy.getIfAvailable());
         listeners.orderedStream().forEach(builder::listener);
         metrics.ifUnique(builder::metrics);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));

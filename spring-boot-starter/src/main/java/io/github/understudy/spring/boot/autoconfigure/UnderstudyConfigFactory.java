@@ -1,7 +1,9 @@
 package io.github.understudy.spring.boot.autoconfigure;
 
+import io.github.understudy.FailoverSettings;
 import io.github.understudy.HostAndPort;
 import io.github.understudy.PoolSettings;
+import io.github.understudy.PromotionStrategy;
 import io.github.understudy.ReplicaSelector;
 import io.github.understudy.UnderstudyConfig;
 
@@ -20,23 +22,39 @@ final class UnderstudyConfigFactory {
 
     private static final String PREFIX = "understudy.";
 
-    /** Builder settings whose property is not simply the kebab-case of the setting's name. */
-    private static final Map<String, String> PROPERTY_OF_SETTING = Map.of(
-            "adminUsername", "understudy.admin.username",
-            "adminPassword", "understudy.admin.password",
-            "masterPool", "understudy.pool.master",
-            "replicaPool", "understudy.pool.replica",
-            "readStrategy", "understudy.weights");
+    private static final String FAILOVER = "understudy.failover.";
+
+    /** Settings (as core's messages name them) whose property is not simply the kebab-case of the setting's name. */
+    private static final Map<String, String> PROPERTY_OF_SETTING = Map.ofEntries(
+            Map.entry("adminUsername", "understudy.admin.username"),
+            Map.entry("adminPassword", "understudy.admin.password"),
+            Map.entry("masterPool", "understudy.pool.master"),
+            Map.entry("replicaPool", "understudy.pool.replica"),
+            Map.entry("readStrategy", "understudy.weights"),
+            Map.entry("failover", "understudy.failover"),
+            Map.entry("strategy", FAILOVER + "strategy"),
+            Map.entry("promotionStrategy", FAILOVER + "strategy"),
+            Map.entry("deadMasterAfter", FAILOVER + "dead-master-after"),
+            Map.entry("relayLogWait", FAILOVER + "relay-log-wait"),
+            Map.entry("minFailoverInterval", FAILOVER + "min-interval"),
+            Map.entry("repointCheck", FAILOVER + "repoint-check"),
+            Map.entry("neverPromote", FAILOVER + "never-promote"),
+            Map.entry("failover.neverPromote", FAILOVER + "never-promote"),
+            Map.entry("preferPromote", FAILOVER + "prefer-promote"),
+            Map.entry("failover.preferPromote", FAILOVER + "prefer-promote"),
+            Map.entry("replicationUser", FAILOVER + "replication.username"),
+            Map.entry("replicationPassword", FAILOVER + "replication.password"));
 
     private UnderstudyConfigFactory() {
     }
 
     /**
      * @param properties the bound properties
+     * @param promotionStrategy the application's strategy bean, which wins over understudy.failover.strategy; or null
      * @return a builder holding them
      * @throws InvalidUnderstudyPropertyException naming the first property that core refused
      */
-    static UnderstudyConfig.Builder builder(UnderstudyProperties properties) {
+    static UnderstudyConfig.Builder builder(UnderstudyProperties properties, PromotionStrategy promotionStrategy) {
         UnderstudyConfig.Builder builder = UnderstudyConfig.builder();
         set("understudy.name", properties.getName(), builder::name);
         setHosts(properties, builder);
@@ -51,6 +69,7 @@ final class UnderstudyConfigFactory {
         builder.replicaPool(pool("understudy.pool.replica.", properties.getPool().getReplica()));
         setTimings(properties, builder);
         setReplicaRules(properties, builder);
+        builder.failover(failover(properties.getFailover(), promotionStrategy));
         return builder;
     }
 
@@ -123,7 +142,35 @@ final class UnderstudyConfigFactory {
         return weights;
     }
 
-    private static PoolSettings pool(String prefix, UnderstudyProperties.Pool pool) {
+    private static FailoverSettings failover(UnderstudyFailoverProperties p, PromotionStrategy strategyBean) {
+        FailoverSettings.Builder builder = FailoverSettings.builder();
+        builder.strategy(strategyBean != null ? strategyBean
+                : get(FAILOVER + "strategy", () -> PromotionStrategy.named(p.getStrategy())));
+        set(FAILOVER + "dead-master-after", p.getDeadMasterAfter(), builder::deadMasterAfter);
+        set(FAILOVER + "relay-log-wait", p.getRelayLogWait(), builder::relayLogWait);
+        set(FAILOVER + "min-interval", p.getMinInterval(), builder::minInterval);
+        set(FAILOVER + "never-promote", p.getNeverPromote(), builder::neverPromote);
+        set(FAILOVER + "prefer-promote", p.getPreferPromote(), builder::preferPromote);
+        set(FAILOVER + "repoint-check", p.getRepointCheck(), builder::repointCheck);
+        setReplication(p.getReplication(), builder);
+        return get("understudy.failover", builder::build);
+    }
+
+    private static void setReplication(UnderstudyFailoverProperties.Replication r, FailoverSettings.Builder builder) {
+        String user = FAILOVER + "replication.username";
+        String password = FAILOVER + "replication.password";
+        if (r.getUsername() == null && r.getPassword() == null) {
+            return;
+        }
+        if (r.getUsername() == null || r.getPassword() == null) {
+            String missing = r.getUsername() == null ? user : password;
+            throw new InvalidUnderstudyPropertyException(missing, missing + " is not set, but "
+                    + (missing.equals(user) ? password : user) + " is: set both or neither", null);
+        }
+        set(user, r.getUsername(), name -> builder.replicationCredentials(name, r.getPassword()));
+    }
+
+    private static PoolSettings pool(String prefix, UnderstudyPoolProperties.Pool pool) {
         PoolSettings.Builder builder = PoolSettings.builder();
         set(prefix + "maximum-pool-size", pool.getMaximumPoolSize(), builder::maximumPoolSize);
         set(prefix + "minimum-idle", pool.getMinimumIdle(), builder::minimumIdle);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * The {@code understudy.*} settings of the auto-configured Understudy DataSource. Each maps to the
@@ -91,11 +92,16 @@ public class UnderstudyProperties {
     /** How long a write waits for a master to appear before failing with SQLState 08001. */
     private Duration masterWaitTimeout = Duration.ofSeconds(2);
 
-    /** User of the health probes (and later of promotion and fencing). */
+    /** User of the health probes, and of promotion and fencing. */
     private final Admin admin = new Admin();
 
     /** Connection pools: one per node, with the master's or the replicas' settings. */
-    private final Pools pool = new Pools();
+    @NestedConfigurationProperty
+    private final UnderstudyPoolProperties pool = new UnderstudyPoolProperties();
+
+    /** What to do when the master dies: automatic failover, and planned switchovers. */
+    @NestedConfigurationProperty
+    private final UnderstudyFailoverProperties failover = new UnderstudyFailoverProperties();
 
     /** The understudy actuator endpoint. */
     private final Endpoint endpoint = new Endpoint();
@@ -288,18 +294,25 @@ public class UnderstudyProperties {
         return admin;
     }
 
-    public Pools getPool() {
+    public UnderstudyPoolProperties getPool() {
         return pool;
+    }
+
+    public UnderstudyFailoverProperties getFailover() {
+        return failover;
     }
 
     public Endpoint getEndpoint() {
         return endpoint;
     }
 
-    /** The user of the health probes: needs REPLICATION CLIENT (and, for failover, promotion privileges). */
+    /**
+     * The user of the health probes, and of promotion and fencing: needs REPLICATION CLIENT to probe, and SUPER or
+     * REPLICATION_SLAVE_ADMIN and SYSTEM_VARIABLES_ADMIN to promote.
+     */
     public static class Admin {
 
-        /** User of the health probes' own connections. Required. */
+        /** User of the health probes' own connections, and of promotion and fencing. Required. */
         private String username;
 
         /** Password of the admin user. Required; use "" for none. */
@@ -322,87 +335,10 @@ public class UnderstudyProperties {
         }
     }
 
-    /** The pool settings of the master's pool and of each replica's pool. */
-    public static class Pools {
-
-        /** The master's pool. */
-        private final Pool master = new Pool();
-
-        /** Each replica's pool (every replica has its own). */
-        private final Pool replica = new Pool();
-
-        public Pool getMaster() {
-            return master;
-        }
-
-        public Pool getReplica() {
-            return replica;
-        }
-    }
-
-    /** The HikariCP settings of one kind of node's pool. */
-    public static class Pool {
-
-        /** Most connections the pool opens. */
-        private int maximumPoolSize = 10;
-
-        /** Idle connections the pool keeps open. */
-        private int minimumIdle = 2;
-
-        /** Longest a request waits for a connection from the pool (at least 250ms). */
-        private Duration connectionTimeout = Duration.ofMillis(250);
-
-        /** How long a connection above minimum-idle may stay idle; 0 for ever, else at least 10s. */
-        private Duration idleTimeout = Duration.ofMinutes(10);
-
-        /** How long a connection lives before it is replaced; 0 for no limit, else at least 30s. */
-        private Duration maxLifetime = Duration.ofMinutes(30);
-
-        public int getMaximumPoolSize() {
-            return maximumPoolSize;
-        }
-
-        public void setMaximumPoolSize(int maximumPoolSize) {
-            this.maximumPoolSize = maximumPoolSize;
-        }
-
-        public int getMinimumIdle() {
-            return minimumIdle;
-        }
-
-        public void setMinimumIdle(int minimumIdle) {
-            this.minimumIdle = minimumIdle;
-        }
-
-        public Duration getConnectionTimeout() {
-            return connectionTimeout;
-        }
-
-        public void setConnectionTimeout(Duration connectionTimeout) {
-            this.connectionTimeout = connectionTimeout;
-        }
-
-        public Duration getIdleTimeout() {
-            return idleTimeout;
-        }
-
-        public void setIdleTimeout(Duration idleTimeout) {
-            this.idleTimeout = idleTimeout;
-        }
-
-        public Duration getMaxLifetime() {
-            return maxLifetime;
-        }
-
-        public void setMaxLifetime(Duration maxLifetime) {
-            this.maxLifetime = maxLifetime;
-        }
-    }
-
     /** The understudy actuator endpoint. */
     public static class Endpoint {
 
-        /** Whether the endpoint offers evict and readmit (POST); read-only otherwise. */
+        /** Whether the endpoint offers evict, readmit and switchover (POST); read-only otherwise. */
         private boolean writeOperationsEnabled;
 
         /** How many recent events the endpoint shows. */

@@ -1,28 +1,40 @@
 package io.github.understudy.spring.boot.metrics;
 
 import io.github.understudy.UnderstudyListener;
-import io.github.understudy.event.TopologyChanged;
+import io.github.understudy.event.MasterPromoted;
+import io.github.understudy.event.ReplicasRepointed;
 import io.github.understudy.event.UnderstudyEvent;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.time.Duration;
 
 /**
- * Counts Understudy's events: {@code understudy.events} (tags {@code datasource}, {@code type}, e.g.
- * {@code NodeDown}) for every event, and {@code understudy.failovers} (tag {@code datasource}) for every change of
- * master term: a {@link TopologyChanged} whose epoch went up, which only a failover or switchover does.
+ * Meters fed by Understudy's events:
+ * <ul>
+ *   <li>{@code understudy.events} (tags {@code datasource}, {@code type}, e.g. {@code NodeDown}): every event;</li>
+ *   <li>{@code understudy.failovers} (tag {@code datasource}): every {@link MasterPromoted}, i.e. every failover
+ *       and switchover that this application instance carried out (an instance that only follows a promotion made
+ *       by another one does not count it, so the sum over instances counts each promotion once);</li>
+ *   <li>{@code understudy.failover.phase} (timer; tags {@code datasource}, {@code phase}): how long each phase of
+ *       those promotions took: {@code detection} (first failed probe of the master to the diagnosis; switchovers
+ *       have none and are not recorded), {@code promotion} (diagnosis to a writable new master) and
+ *       {@code repointing} (the other replicas pointed at the new master and checked).</li>
+ * </ul>
  */
 public final class UnderstudyEventMeters implements UnderstudyListener {
 
     static final String FAILOVERS = "understudy.failovers";
-    static final String FAILOVERS_DESCRIPTION = "Changes of master term (epoch): failovers and switchovers";
+    static final String FAILOVERS_DESCRIPTION = "Masters promoted by this instance: failovers and switchovers";
 
     private final MeterRegistry registry;
 
     /**
      * Creates the listener.
      *
-     * @param registry where the counters go
+     * @param registry where the meters go
      */
     public UnderstudyEventMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -33,9 +45,20 @@ public final class UnderstudyEventMeters implements UnderstudyListener {
         Counter.builder("understudy.events").description("Events published by Understudy, by type")
                 .tag("datasource", event.dataSourceName()).tag("type", event.getClass().getSimpleName())
                 .register(registry).increment();
-        if (event instanceof TopologyChanged changed && changed.current().epoch() > changed.previous().epoch()) {
+        if (event instanceof MasterPromoted promoted) {
             Counter.builder(FAILOVERS).description(FAILOVERS_DESCRIPTION).tag("datasource", event.dataSourceName())
                     .register(registry).increment();
+            if (!promoted.detection().isZero()) {
+                phase(event, "detection", promoted.detection());
+            }
+            phase(event, "promotion", promoted.promotion());
+        } else if (event instanceof ReplicasRepointed repointed) {
+            phase(event, "repointing", repointed.took());
         }
+    }
+
+    private void phase(UnderstudyEvent event, String phase, Duration took) {
+        Timer.builder("understudy.failover.phase").description("How long each phase of a change of master took")
+                .tag("datasource", event.dataSourceName()).tag("phase", phase).register(registry).record(took);
     }
 }

@@ -19,13 +19,42 @@ class ConfigurationMetadataTest {
         List<JsonNode> properties = understudyProperties();
         assertThat(properties).extracting(p -> p.get("name").asString()).contains("understudy.hosts",
                 "understudy.admin.username", "understudy.pool.replica.max-lifetime", "understudy.weights",
-                "understudy.endpoint.write-operations-enabled", "management.health.understudy.enabled");
+                "understudy.endpoint.write-operations-enabled", "management.health.understudy.enabled",
+                "understudy.failover.strategy", "understudy.failover.dead-master-after",
+                "understudy.failover.relay-log-wait", "understudy.failover.min-interval",
+                "understudy.failover.never-promote", "understudy.failover.prefer-promote",
+                "understudy.failover.repoint-check", "understudy.failover.replication.username",
+                "understudy.failover.replication.password");
         assertThat(properties).allSatisfy(p -> assertThat(p.path("description").asString()).as(p.toString())
                 .isNotBlank().endsWith("."));
         assertThat(properties).filteredOn(p -> p.get("type").asString().equals("java.lang.Boolean"))
                 .allSatisfy(p -> assertThat(p.get("description").asString()).startsWith("Whether"));
-        assertThat(properties).filteredOn(p -> p.get("name").asString().equals("understudy.probe-interval"))
-                .singleElement().satisfies(p -> assertThat(p.get("defaultValue").asString()).isEqualTo("500ms"));
+        assertThat(defaultOf(properties, "understudy.probe-interval")).isEqualTo("500ms");
+        assertThat(defaultOf(properties, "understudy.pool.master.connection-timeout")).isEqualTo("250ms");
+        assertThat(defaultOf(properties, "understudy.failover.strategy")).isEqualTo("most-advanced-replica");
+        assertThat(defaultOf(properties, "understudy.failover.dead-master-after")).isEqualTo("0ms");
+        assertThat(defaultOf(properties, "understudy.failover.relay-log-wait")).isEqualTo("5s");
+        assertThat(defaultOf(properties, "understudy.failover.min-interval")).isEqualTo("60s");
+        assertThat(defaultOf(properties, "understudy.failover.repoint-check")).isEqualTo("5s");
+    }
+
+    @Test
+    void theFailoverStrategyHasHints() throws IOException {
+        try (InputStream json = ConfigurationMetadataTest.class.getResourceAsStream(
+                "/META-INF/spring-configuration-metadata.json")) {
+            List<String> values = new ArrayList<>();
+            JsonMapper.builder().build().readTree(json).get("hints").forEach(hint -> {
+                if (hint.get("name").asString().equals("understudy.failover.strategy")) {
+                    hint.get("values").forEach(value -> values.add(value.get("value").asString()));
+                }
+            });
+            assertThat(values).containsExactly("most-advanced-replica", "none", "external");
+        }
+    }
+
+    private static String defaultOf(List<JsonNode> properties, String name) {
+        return properties.stream().filter(p -> p.get("name").asString().equals(name)).findFirst()
+                .map(p -> p.path("defaultValue").asString()).orElseThrow(() -> new AssertionError(name));
     }
 
     private static List<JsonNode> understudyProperties() throws IOException {

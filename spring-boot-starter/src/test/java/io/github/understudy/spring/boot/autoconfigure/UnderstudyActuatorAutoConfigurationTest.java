@@ -3,8 +3,13 @@ package io.github.understudy.spring.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.github.understudy.HostAndPort;
+import io.github.understudy.RejectedCandidate;
 import io.github.understudy.UnderstudyConfig;
 import io.github.understudy.UnderstudyMetrics;
+import io.github.understudy.event.MasterPromoted;
+import io.github.understudy.event.ReplicasRepointed;
+import io.github.understudy.spring.boot.actuate.FailoverDescriptor;
 import io.github.understudy.spring.boot.actuate.NodeDescriptor;
 import io.github.understudy.spring.boot.actuate.UnderstudyEndpoint;
 import io.github.understudy.spring.boot.actuate.UnderstudyEventLog;
@@ -18,6 +23,8 @@ import io.github.understudy.spring.boot.metrics.MicrometerUnderstudyMetrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -70,15 +77,35 @@ class UnderstudyActuatorAutoConfigurationTest {
     }
 
     @Test
+    void healthAndEndpointShowTheFailoversTheLogHeard() {
+        runner.withPropertyValues(EXPOSE).run(context -> {
+            UnderstudyEventLog log = context.getBean(UnderstudyEventLog.class);
+            HostAndPort from = HostAndPort.parse(db1);
+            HostAndPort to = HostAndPort.parse(db2);
+            log.onEvent(new MasterPromoted("understudy", Instant.parse("2026-03-01T10:15:30Z"), from, to, 4,
+                    List.of(new RejectedCandidate(from, "the failed master")), Duration.ofMillis(1200),
+                    Duration.ofMillis(300)));
+            log.onEvent(new ReplicasRepointed("understudy", Instant.parse("2026-03-01T10:15:31Z"), to,
+                    Map.of(from, "replicating"), Duration.ofMillis(80)));
+            FailoverDescriptor expected = new FailoverDescriptor("2026-03-01T10:15:30Z", 4, db1, db2, 1200, 300, 80L,
+                    List.of(db1 + ": the failed master"), Map.of(db1, "replicating"));
+            Health health = context.getBean("understudyHealthContributor", UnderstudyHealthIndicator.class).health();
+            assertThat(health.getDetails()).containsEntry("lastFailover", expected);
+            assertThat(context.getBean(UnderstudyEndpoint.class).understudy().failovers()).containsExactly(expected);
+        });
+    }
+
+    @Test
     void healthCanBeSwitchedOff() {
         runner.withPropertyValues("management.health.understudy.enabled=false")
-                .run(context -> assertThat(context).doesNotHaveBean("understudyHealthContributor"));
+                .run(context -> assertThat(context).doesNotHaveBean("understudyHealthContributor")
+                        .doesNotHaveBean(UnderstudyEventLog.class));
     }
 
     @Test
     void endpointOnlyWhenExposed() {
         runner.run(context -> assertThat(context).doesNotHaveBean(UnderstudyEndpoint.class)
-                .doesNotHaveBean(UnderstudyEventLog.class));
+                .hasSingleBean(UnderstudyEventLog.class));
         runner.withPropertyValues(EXPOSE).run(context -> {
             assertThat(context).hasSingleBean(UnderstudyEndpoint.class)
                     .doesNotHaveBean(WritableUnderstudyEndpoint.class);
@@ -104,6 +131,24 @@ class UnderstudyActuatorAutoConfigurationTest {
     }
 
     @Test
+    void switchoverIsRefusedAsABadRequestWhenItCannotStart() {
+        ApplicationContextRunner writable = runner.withPropertyValues(EXPOSE,
+                "understudy.endpoint.write-operations-enabled=true");
+        writable.run(context -> assertThatExceptionOfType(InvalidEndpointRequestException.class)
+                .isThrownBy(() -> context.getBean(WritableUnderstudyEndpoint.class).node(db2, NodeAction.SWITCHOVER))
+                .withMessageContaining("replicationCredentials"));
+        ApplicationContextRunner withCredentials = writable.withPropertyValues(
+                "understudy.failover.replication.username=repl", "understudy.failover.replication.password=secret");
+        withCredentials.run(context -> {
+            WritableUnderstudyEndpoint endpoint = context.getBean(WritableUnderstudyEndpoint.class);
+            assertThatExceptionOfType(InvalidEndpointRequestException.class)
+                    .isThrownBy(() -> endpoint.node(db2, NodeAction.SWITCHOVER))
+                    .withMessageContaining("target must be a healthy replica");
+            assertThat(endpoint.understudy().failovers()).isEmpty();
+        });
+    }
+
+    @Test
     void bootDiscoversTheWriteOperationOnlyWhenEnabled() {
         runner.withPropertyValues(EXPOSE).run(context -> assertThat(webOperations(context))
                 .containsOnlyKeys("GET understudy"));
@@ -113,6 +158,10 @@ class UnderstudyActuatorAutoConfigurationTest {
             Object evicted = operations.get("POST understudy/{node}").invoke(new InvocationContext(
                     SecurityContext.NONE, Map.of("node", db2, "action", "evict")));
             assertThat(evicted).isInstanceOf(NodeDescriptor.class);
+            assertThatExceptionOfType(InvalidEndpointRequestException.class).isThrownBy(() -> operations
+                    .get("POST understudy/{node}").invoke(new InvocationContext(SecurityContext.NONE,
+                            Map.of("node", db2, "action", "switchover"))))
+                    .withMessageContaining("switchover");
         });
     }
 

@@ -3,9 +3,11 @@ package io.github.understudy.spring.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import io.github.understudy.FailoverSettings;
 import io.github.understudy.HostAndPort;
 import io.github.understudy.LagSource;
 import io.github.understudy.PoolSettings;
+import io.github.understudy.PromotionStrategy;
 import io.github.understudy.UnderstudyConfig;
 import io.github.understudy.UnderstudyDataSource;
 import io.github.understudy.UnderstudyListener;
@@ -109,6 +111,37 @@ class UnderstudyAutoConfigurationTest {
     }
 
     @Test
+    void bindsEveryFailoverProperty() {
+        runner.withPropertyValues(Offline.properties(db1 + "," + db2, "understudy.failover.strategy=external",
+                "understudy.failover.dead-master-after=3s", "understudy.failover.relay-log-wait=7s",
+                "understudy.failover.min-interval=0", "understudy.failover.never-promote=" + db2,
+                "understudy.failover.prefer-promote=" + db1, "understudy.failover.repoint-check=2s",
+                "understudy.failover.replication.username=repl", "understudy.failover.replication.password="))
+                .run(context -> {
+                    FailoverSettings failover = context.getBean(UnderstudyConfig.class).failover();
+                    assertThat(failover.strategy()).hasToString("external");
+                    assertThat(failover.strategy().changesServers()).isFalse();
+                    assertThat(failover.deadMasterAfter()).hasSeconds(3);
+                    assertThat(failover.relayLogWait()).hasSeconds(7);
+                    assertThat(failover.minInterval()).isZero();
+                    assertThat(failover.neverPromote()).containsExactly(HostAndPort.parse(db2));
+                    assertThat(failover.preferPromote()).containsExactly(HostAndPort.parse(db1));
+                    assertThat(failover.repointCheck()).hasSeconds(2);
+                    assertThat(failover.replicationUser()).isEqualTo("repl");
+                    assertThat(failover.replicationPassword()).isEmpty();
+                });
+    }
+
+    @Test
+    void aPromotionStrategyBeanWinsOverTheProperty() {
+        PromotionStrategy own = PromotionStrategy.none();
+        runner.withPropertyValues(Offline.properties(db1, "understudy.failover.strategy=most-advanced-replica"))
+                .withBean(PromotionStrategy.class, () -> own)
+                .run(context -> assertThat(context.getBean(UnderstudyConfig.class).failover().strategy())
+                        .isSameAs(own));
+    }
+
+    @Test
     void defaultsAreCoresDefaults() {
         runner.withPropertyValues(Offline.properties(db1)).run(context -> {
             UnderstudyConfig bound = context.getBean(UnderstudyConfig.class);
@@ -116,8 +149,9 @@ class UnderstudyAutoConfigurationTest {
                     .adminUsername("admin").adminPassword("secret").startDegraded(true)
                     .probeTimeout(Duration.ofMillis(200)).build();
             assertThat(bound).usingRecursiveComparison()
-                    .ignoringFields("readStrategy", "metrics", "listeners").isEqualTo(core);
+                    .ignoringFields("readStrategy", "metrics", "listeners", "failover.strategy").isEqualTo(core);
             assertThat(bound.readStrategy().getClass()).isEqualTo(core.readStrategy().getClass());
+            assertThat(bound.failover().strategy().getClass()).isEqualTo(core.failover().strategy().getClass());
         });
     }
 

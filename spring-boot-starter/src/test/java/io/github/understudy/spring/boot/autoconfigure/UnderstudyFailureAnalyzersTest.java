@@ -84,6 +84,40 @@ class UnderstudyFailureAnalyzersTest {
     }
 
     @Test
+    void failoverSettings() {
+        FailureAnalysis strategy = analyze(Offline.properties(db1, "understudy.failover.strategy=fastest"));
+        assertThat(strategy.getDescription()).startsWith("understudy.failover.strategy is invalid: "
+                + "promotionStrategy must be one of [most-advanced-replica, none, external], but was 'fastest'");
+        assertThat(strategy.getAction()).contains("PromotionStrategy bean");
+        assertThat(analyze(Offline.properties(db1, "understudy.failover.min-interval=-1s")).getDescription())
+                .isEqualTo("understudy.failover.min-interval is invalid: minFailoverInterval must be >= 0, but was "
+                        + "PT-1S");
+        assertThat(analyze(Offline.properties(db1, "understudy.failover.relay-log-wait=0")).getDescription())
+                .startsWith("understudy.failover.relay-log-wait is invalid: relayLogWait must be > 0");
+        assertThat(analyze(Offline.properties(db1, "understudy.failover.never-promote=db2")).getDescription())
+                .startsWith("understudy.failover.never-promote is invalid: neverPromote[0] must be host:port");
+    }
+
+    @Test
+    void promotionMarksOutsideTheHosts() {
+        FailureAnalysis analysis = analyze(Offline.properties(db1, "understudy.failover.prefer-promote=" + db2));
+        assertThat(analysis.getDescription()).startsWith("understudy.failover.prefer-promote is invalid: "
+                + "failover.preferPromote must be a subset of hosts");
+        assertThat(analysis.getAction()).contains("understudy.failover.never-promote=db3:3306");
+    }
+
+    @Test
+    void replicationCredentialsComeInPairs() {
+        FailureAnalysis analysis = analyze(Offline.properties(db1, "understudy.failover.replication.username=repl"));
+        assertThat(analysis.getDescription()).isEqualTo("understudy.failover.replication.password is not set, but "
+                + "understudy.failover.replication.username is: set both or neither");
+        assertThat(analysis.getAction()).contains("REPLICATION SLAVE");
+        assertThat(analyze(Offline.properties(db1, "understudy.failover.replication.username= ",
+                "understudy.failover.replication.password=p")).getDescription())
+                .startsWith("understudy.failover.replication.username is invalid: replicationUser must be non-blank");
+    }
+
+    @Test
     void noReachableMaster() {
         FailureAnalysis analysis = analyze(Offline.properties(db1, "understudy.start-degraded=false"));
         assertThat(analysis.getDescription()).startsWith("understudy - cannot start: no reachable writable master");

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.understudy.UnderstudyDataSource;
 import io.github.understudy.spring.boot.actuate.EventDescriptor;
+import io.github.understudy.spring.boot.actuate.FailoverDescriptor;
 import io.github.understudy.spring.boot.actuate.NodeDescriptor;
 import io.github.understudy.spring.boot.actuate.UnderstudyDescriptor;
 import io.github.understudy.spring.boot.actuate.UnderstudyEndpoint;
@@ -16,6 +17,7 @@ import io.github.understudy.spring.boot.autoconfigure.endpoint.UnderstudyEndpoin
 import io.github.understudy.spring.boot.autoconfigure.health.UnderstudyHealthContributorAutoConfiguration;
 import io.github.understudy.spring.boot.autoconfigure.metrics.UnderstudyMetricsAutoConfiguration;
 import io.github.understudy.testkit.ClusterNode;
+import io.github.understudy.testkit.NodeReport;
 import io.github.understudy.testkit.ReplicationCluster;
 import io.github.understudy.testkit.junit.WithReplicationCluster;
 
@@ -39,7 +41,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Health indicator, understudy endpoint and meters against a real cluster, before and after faults. */
+/**
+ * Health indicator, understudy endpoint and meters against a real cluster, before and after faults. The testkit
+ * rebuilds the cluster after a test that changed its master, so each test starts with n1 as master.
+ */
 @WithReplicationCluster(engine = "mariadb", replicas = 2)
 class ActuatorIT {
 
@@ -59,29 +64,112 @@ class ActuatorIT {
     }
 
     @Test
-    void healthAndEndpointShowTheTopologyAndGoDownWithTheMaster() {
+    void aDeadMasterIsReplacedAndHealthEndpointAndMetersShowTheFailover() {
         runner.run(context -> {
+            ClusterProperties.awaitAllReplicasHealthy(context.getBean(UnderstudyDataSource.class), cluster);
+            HealthIndicator health = context.getBean("understudyHealthContributor", HealthIndicator.class);
+            UnderstudyEndpoint endpoint = context.getBean(UnderstudyEndpoint.class);
+            ClusterNode oldMaster = cluster.node("n1");
+            assertThat(health.health().getDetails()).containsEntry("master", oldMaster.address())
+                    .containsEntry("healthyReplicas", 2).doesNotContainKey("lastFailover");
+            assertTopology(endpoint.understudy());
+
+            oldMaster.kill();
+            await().atMost(Duration.ofSeconds(30)).until(() -> failedOverFrom(oldMaster, health.health()));
+            Health after = health.health();
+            ClusterNode newMaster = node(after.getDetails().get("master"));
+            FailoverDescriptor failover = (FailoverDescriptor) after.getDetails().get("lastFailover");
+            assertThat(failover.failedMaster()).isEqualTo(oldMaster.address());
+            assertThat(failover.newMaster()).isEqualTo(newMaster.address());
+            assertThat(after.getDetails()).containsEntry("epoch", failover.epoch());
+            assertThat(failover.epoch()).isPositive();
+            assertThat(failover.detectionMillis()).isNotNegative();
+            assertThat(failover.promotionMillis()).isNotNegative();
+            assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT @@server_id", Long.class))
+                    .isEqualTo(newMaster.serverId());
+            assertFailoverShown(endpoint, oldMaster, newMaster, context.getBean(MeterRegistry.class));
+        });
+    }
+
+    private void assertFailoverShown(UnderstudyEndpoint endpoint, ClusterNode oldMaster, ClusterNode newMaster,
+            MeterRegistry registry) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.understudy().failovers().get(0)
+                .repointingMillis() != null);
+        UnderstudyDescriptor view = endpoint.understudy();
+        assertThat(view.master()).isEqualTo(newMaster.address());
+        String otherReplica = cluster.nodes().stream().filter(n -> n != oldMaster && n != newMaster).findFirst()
+                .orElseThrow().address();
+        assertThat(view.failovers()).singleElement().satisfies(failover -> {
+            assertThat(failover.newMaster()).isEqualTo(newMaster.address());
+            assertThat(failover.repointingMillis()).isNotNegative();
+            assertThat(failover.repointed()).containsEntry(otherReplica, "replicating");
+        });
+        assertThat(view.events()).extracting(EventDescriptor::type).containsSubsequence("ReplicasRepointed",
+                "MasterPromoted", "FailoverStarted", "MasterFailureDiagnosed");
+        assertThat(JsonMapper.builder().build().writeValueAsString(view))
+                .contains("\"failovers\":[{\"at\":").contains("\"promotionMillis\":");
+        assertThat(registry.get("understudy.failovers").counter().count()).isEqualTo(1);
+        assertThat(registry.get("understudy.failover.phase").tag("phase", "promotion").timer().count())
+                .isEqualTo(1);
+        assertThat(registry.get("understudy.failover.phase").tag("phase", "repointing").timer().count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void withoutAutomaticFailoverHealthGoesDownWithTheMaster() {
+        runner.withPropertyValues("understudy.failover.strategy=none").run(context -> {
             ClusterProperties.awaitAllReplicasHealthy(context.getBean(UnderstudyDataSource.class), cluster);
             HealthIndicator health = context.getBean("understudyHealthContributor", HealthIndicator.class);
             UnderstudyEndpoint endpoint = context.getBean(UnderstudyEndpoint.class);
             ClusterNode master = cluster.node("n1");
             assertThat(health.health().getStatus()).isEqualTo(Status.UP);
-            assertThat(health.health().getDetails()).containsEntry("master", master.address())
-                    .containsEntry("healthyReplicas", 2);
             assertTopology(endpoint.understudy());
 
             master.kill();
             await().atMost(Duration.ofSeconds(10)).until(() -> health.health().getStatus().equals(Status.DOWN));
             Health down = health.health();
             assertThat(down.getDetails()).containsEntry("problem", "no reachable writable master")
-                    .containsEntry("replicas", 2).doesNotContainKey("master");
+                    .containsEntry("replicas", 2).doesNotContainKey("master").doesNotContainKey("lastFailover");
             assertThat(nodes(down).get(master.address()).state()).isEqualTo("DOWN");
+            await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.understudy().events().stream()
+                    .anyMatch(event -> event.type().equals("FailoverHeldBack")));
             UnderstudyDescriptor afterKill = endpoint.understudy();
             assertThat(afterKill.master()).isNull();
+            assertThat(afterKill.failovers()).isEmpty();
             assertThat(afterKill.events()).anySatisfy(event -> {
                 assertThat(event.type()).isEqualTo("NodeDown");
                 assertThat(event.details()).containsEntry("node", master.address()).containsKey("reason");
             });
+            assertThat(context.getBean(MeterRegistry.class).get("understudy.failovers").counter().count()).isZero();
+        });
+    }
+
+    @Test
+    void writableEndpointSwitchesOverToTheChosenReplica() {
+        ApplicationContextRunner writable = runner.withPropertyValues(
+                "understudy.endpoint.write-operations-enabled=true",
+                "understudy.failover.replication.username=" + cluster.replicationUser().user(),
+                "understudy.failover.replication.password=" + cluster.replicationUser().password());
+        writable.run(context -> {
+            ClusterProperties.awaitAllReplicasHealthy(context.getBean(UnderstudyDataSource.class), cluster);
+            WritableUnderstudyEndpoint endpoint = context.getBean(WritableUnderstudyEndpoint.class);
+            HealthIndicator health = context.getBean("understudyHealthContributor", HealthIndicator.class);
+            ClusterNode target = cluster.node("n2");
+
+            NodeDescriptor promoted = endpoint.node(target.address(), NodeAction.SWITCHOVER);
+
+            assertThat(promoted.role()).isEqualTo("MASTER");
+            assertThat(health.health().getDetails()).containsEntry("master", target.address());
+            assertThat(context.getBean(JdbcTemplate.class).queryForObject("SELECT @@server_id", Long.class))
+                    .isEqualTo(target.serverId());
+            assertThat(cluster.topology().masters()).extracting(NodeReport::node).containsExactly("n2");
+            FailoverDescriptor switchover = endpoint.understudy().failovers().get(0);
+            assertThat(switchover.failedMaster()).isEqualTo(cluster.node("n1").address());
+            assertThat(switchover.newMaster()).isEqualTo(target.address());
+            assertThat(switchover.repointed()).containsEntry(cluster.node("n1").address(), "replicating")
+                    .containsEntry(cluster.node("n3").address(), "replicating");
+            assertThat(context.getBean(MeterRegistry.class).get("understudy.failovers").counter().count())
+                    .isEqualTo(1);
         });
     }
 
@@ -155,9 +243,21 @@ class ActuatorIT {
                 .containsExactlyElementsOf(cluster.nodes().stream().map(ClusterNode::serverId).toList());
         assertThat(understudy.nodes()).extracting(NodeDescriptor::role).containsExactly("MASTER", "REPLICA", "REPLICA");
         assertThat(understudy.nodes().get(1).lagMillis()).isNotNull();
+        assertThat(understudy.failovers()).isEmpty();
         String json = JsonMapper.builder().build().writeValueAsString(understudy);
         assertThat(json).contains("\"master\":\"" + cluster.node("n1").address() + "\"")
                 .contains("\"serverId\":" + masterId(cluster)).contains("\"state\":\"UP\"").contains("\"events\":[");
+    }
+
+    /** Whether writes go to another node and the log heard of the promotion (published just after the switch). */
+    private static boolean failedOverFrom(ClusterNode oldMaster, Health health) {
+        Object master = health.getDetails().get("master");
+        return health.getStatus().equals(Status.UP) && master != null && !master.equals(oldMaster.address())
+                && health.getDetails().containsKey("lastFailover");
+    }
+
+    private ClusterNode node(Object address) {
+        return cluster.nodes().stream().filter(n -> n.address().equals(address)).findFirst().orElseThrow();
     }
 
     @SuppressWarnings("unchecked")

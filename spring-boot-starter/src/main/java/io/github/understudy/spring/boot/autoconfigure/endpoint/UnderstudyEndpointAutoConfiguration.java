@@ -32,7 +32,8 @@ public final class UnderstudyEndpointAutoConfiguration {
     private static final String WRITE_OPERATIONS = "understudy.endpoint.write-operations-enabled";
 
     /**
-     * The log of recent events: a listener bean, so the auto-configured DataSource feeds it from its start.
+     * The log of recent events and failovers: a listener bean, so the auto-configured DataSource feeds it from its
+     * start. The health auto-configuration defines the same bean; whichever comes first is used by both.
      *
      * @param properties the {@code understudy.*} properties, when Understudy was auto-configured
      * @return the log
@@ -56,7 +57,7 @@ public final class UnderstudyEndpointAutoConfiguration {
         }
     }
 
-    /** The endpoint with evict and readmit, when {@value #WRITE_OPERATIONS} is true. */
+    /** The endpoint with evict, readmit and switchover, when {@value #WRITE_OPERATIONS} is true. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBooleanProperty(name = WRITE_OPERATIONS)
     static class WritableEndpointConfiguration {

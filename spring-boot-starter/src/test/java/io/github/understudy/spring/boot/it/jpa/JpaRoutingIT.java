@@ -54,6 +54,8 @@ class JpaRoutingIT {
                     assertThat(service.serverIdWithoutTransaction()).isEqualTo(masterId(cluster));
                     cluster.awaitReplicasCaughtUp();
                     ClusterProperties.awaitAllReplicasHealthy(dataSource, cluster);
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    double masterBorrows = routed(registry, "master");
                     Set<Long> readers = new HashSet<>();
                     for (int i = 0; i < 4; i++) {
                         GreetingService.Seen seen = service.readAll();
@@ -61,7 +63,9 @@ class JpaRoutingIT {
                         readers.add(seen.serverId());
                     }
                     assertThat(readers).isEqualTo(replicaIds(cluster));
-                    assertSpringDataDefaults(repository, context.getBean(MeterRegistry.class));
+                    assertThat(routed(registry, "master")).as("master borrows by read-only transactions")
+                            .isEqualTo(masterBorrows);
+                    assertSpringDataDefaults(repository, registry);
                 });
     }
 
@@ -69,16 +73,18 @@ class JpaRoutingIT {
     private void assertSpringDataDefaults(GreetingRepository repository, MeterRegistry registry) {
         assertThat(repository.serverId()).isEqualTo(masterId(cluster));
         assertThat(replicaIds(cluster)).contains(repository.serverIdReadOnly());
-        // Inherited methods are read-only transactions of SimpleJpaRepository: they read from a replica. Writes
-        // are not counted: Hibernate's connection release calls getWarnings() and clearWarnings(), which core
-        // currently serves from a freshly borrowed master connection.
-        double reads = replicaReads(registry);
+        // Inherited methods are read-only transactions of SimpleJpaRepository: one replica borrow, and none of
+        // the master (Hibernate's getWarnings() and clearWarnings() at connection release borrow nothing).
+        double replicaBorrows = routed(registry, "replica");
+        double masterBorrows = routed(registry, "master");
         assertThat(repository.findAll()).hasSize(1);
-        assertThat(replicaReads(registry)).isEqualTo(reads + 1);
+        assertThat(routed(registry, "replica")).isEqualTo(replicaBorrows + 1);
+        assertThat(routed(registry, "master")).as("master borrows by findAll()").isEqualTo(masterBorrows);
     }
 
-    private static double replicaReads(MeterRegistry registry) {
-        return registry.find("understudy.routed").tag("kind", "read").tag("role", "replica").counters().stream()
+    /** Connections borrowed from nodes of a role, for reads and writes. */
+    private static double routed(MeterRegistry registry, String role) {
+        return registry.find("understudy.routed").tag("role", role).counters().stream()
                 .mapToDouble(Counter::count).sum();
     }
 }
