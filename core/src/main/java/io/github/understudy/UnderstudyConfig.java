@@ -46,6 +46,8 @@ public final class UnderstudyConfig {
     private final Clock clock;
     private final UnderstudyMetrics metrics;
     private final FailoverSettings failover;
+    private final Consistency consistency;
+    private final Duration readYourWritesWait;
 
     private UnderstudyConfig(Builder b) {
         name = b.name;
@@ -77,6 +79,8 @@ public final class UnderstudyConfig {
         clock = b.clock;
         metrics = b.metrics;
         failover = b.failover;
+        consistency = b.consistency;
+        readYourWritesWait = b.readYourWritesWait;
     }
 
     /** {@return a builder holding the defaults; {@code hosts} and the four credentials have none and must be set} */
@@ -219,6 +223,16 @@ public final class UnderstudyConfig {
         return failover;
     }
 
+    /** {@return what reads may see by default; see {@link Builder#consistency(Consistency)}} */
+    public Consistency consistency() {
+        return consistency;
+    }
+
+    /** {@return how long a read-your-writes read waits on a replica; see {@link Builder#readYourWritesWait(Duration)}} */
+    public Duration readYourWritesWait() {
+        return readYourWritesWait;
+    }
+
     /** {@return where routing and pool metrics go; see {@link Builder#metrics(UnderstudyMetrics)}} */
     public UnderstudyMetrics metrics() {
         return metrics;
@@ -249,7 +263,8 @@ public final class UnderstudyConfig {
                 + ", heartbeatInterval=" + heartbeatInterval + ", readStrategy=" + readStrategy
                 + ", readFallbackToMaster=" + readFallbackToMaster + ", retryReads=" + retryReads
                 + ", startDegraded=" + startDegraded + ", masterWaitTimeout=" + masterWaitTimeout
-                + ", listeners=" + listeners.size() + ", clock=" + clock + "}";
+                + ", listeners=" + listeners.size() + ", clock=" + clock + ", consistency=" + consistency
+                + ", readYourWritesWait=" + readYourWritesWait + ", failover=" + failover + "}";
     }
 
     /**
@@ -289,6 +304,8 @@ public final class UnderstudyConfig {
         private Clock clock = Clock.systemUTC();
         private UnderstudyMetrics metrics = UnderstudyMetrics.noop();
         private FailoverSettings failover = FailoverSettings.defaults();
+        private Consistency consistency = Consistency.EVENTUAL;
+        private Duration readYourWritesWait = Duration.ofMillis(200);
 
         private Builder() {
         }
@@ -323,6 +340,8 @@ public final class UnderstudyConfig {
             clock = c.clock;
             metrics = c.metrics;
             failover = c.failover;
+            consistency = c.consistency;
+            readYourWritesWait = c.readYourWritesWait;
         }
 
         /**
@@ -688,6 +707,30 @@ public final class UnderstudyConfig {
          */
         public Builder failover(FailoverSettings value) {
             failover = Check.notNull("failover", value);
+            return this;
+        }
+
+        /**
+         * What reads may see by default; a connection can override it ({@link UnderstudyConnection}). Default
+         * {@link Consistency#EVENTUAL}.
+         *
+         * @param value the mode
+         * @return this builder
+         */
+        public Builder consistency(Consistency value) {
+            consistency = Check.notNull("consistency", value);
+            return this;
+        }
+
+        /**
+         * How long a read-your-writes read may wait on a replica for the session's writes to arrive, before it goes
+         * to the master. Default 200 ms.
+         *
+         * @param value the wait, &gt; 0
+         * @return this builder
+         */
+        public Builder readYourWritesWait(Duration value) {
+            readYourWritesWait = Check.positive("readYourWritesWait", value);
             return this;
         }
 

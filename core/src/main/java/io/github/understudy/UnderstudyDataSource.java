@@ -88,7 +88,7 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
         if (closed) {
             throw new SQLException(config.name() + " - the DataSource is closed", "08003");
         }
-        return new RoutingConnection(router, config.retryReads());
+        return new RoutingConnection(router, config.retryReads(), config.consistency(), config.readYourWritesWait());
     }
 
     /**

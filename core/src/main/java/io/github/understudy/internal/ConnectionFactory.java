@@ -57,7 +57,7 @@ public final class ConnectionFactory {
 
     /** The HikariCP pool of application connections to one node. */
     public HikariDataSource pool(HostAndPort address, PoolSettings settings, boolean readOnly,
-                                 SQLExceptionOverride failures) {
+                                 SQLExceptionOverride failures, boolean mariadb) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName(config.name() + "-" + address);
         hikari.setJdbcUrl(url(address, config.database().orElse("")));
@@ -67,6 +67,11 @@ public final class ConnectionFactory {
         Properties properties = baseProperties();
         properties.setProperty("connectTimeout", Long.toString(config.connectTimeout().toMillis()));
         properties.setProperty("socketTimeout", Long.toString(config.socketTimeout().toMillis()));
+        // Each write's GTID comes back in its OK packet, for read-your-writes: set once per connection.
+        properties.setProperty("trackSessionState", "true");
+        String variables = WriteTracker.sessionVariables(mariadb);
+        String own = config.driverProperties().get("sessionVariables");
+        properties.setProperty("sessionVariables", own == null || own.isBlank() ? variables : own + "," + variables);
         hikari.setDataSourceProperties(properties);
         hikari.setMaximumPoolSize(settings.maximumPoolSize());
         hikari.setMinimumIdle(settings.minimumIdle());

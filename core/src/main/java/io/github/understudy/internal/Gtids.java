@@ -57,6 +57,31 @@ final class Gtids {
         return beyond.toString();
     }
 
+    /** MariaDB: the sequence number of a position in {@code domain}, -1 when it has none. */
+    static long mariadbSeq(String position, long domain) {
+        long[] gtid = mariadb(position).get(domain);
+        return gtid == null ? -1 : gtid[1];
+    }
+
+    /** MySQL: whether a GTID set holds transaction {@code n} of server {@code uuid}. */
+    static boolean mysqlContains(String set, String uuid, long n) {
+        for (String entry : split(set)) {
+            String[] parts = entry.split(":");
+            if (!parts[0].equalsIgnoreCase(uuid)) {
+                continue;
+            }
+            for (int i = 1; i < parts.length; i++) {
+                String[] range = parts[i].split("-");
+                long from = Long.parseLong(range[0]);
+                long to = range.length == 2 ? Long.parseLong(range[1]) : from;
+                if (n >= from && n <= to) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** MySQL: how many transactions a GTID set holds. */
     static long mysqlCount(String set) {
         long count = 0;

@@ -72,10 +72,12 @@ public final class Nodes {
                         : "; set startDegraded=true to start without a master"));
             }
         }
+        boolean mariadb = nodes.stream().map(n -> n.probe().dialect()).filter(d -> d != null).findFirst()
+                .map(Dialect::mariadb).orElse(false);
         for (Node node : nodes) {
             boolean master = node == table.master();
             node.openPool(connections.pool(node.address(), master ? config.masterPool() : config.replicaPool(),
-                    !master, new FailureReporter(monitor, node)), !master);
+                    !master, new FailureReporter(monitor, node), mariadb), !master);
         }
         monitor.start();
         long tick = Math.max(TimeUnit.MILLISECONDS.toNanos(20), config.probeInterval().toNanos() / 5);

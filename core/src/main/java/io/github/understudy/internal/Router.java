@@ -46,13 +46,17 @@ public final class Router {
     }
 
     public Borrowed write() throws SQLException {
+        return master(true);
+    }
+
+    private Borrowed master(boolean write) throws SQLException {
         long deadline = System.nanoTime() + masterWait.toNanos();
         SQLException last = null;
         while (true) {
             Node master = monitor.table().master();
             if (master != null && permitted(master)) {
                 try {
-                    return borrowed(master, true, true);
+                    return borrowed(master, true, write);
                 } catch (SQLException e) {
                     last = e;
                 }
@@ -104,6 +108,44 @@ public final class Router {
             }
             LockSupport.parkNanos(MASTER_POLL_NANOS);
         }
+    }
+
+    /**
+     * A read on a replica {@code eligible} says has what the caller needs (read-your-writes), or null when none
+     * has it or none gives a connection: no fallback here.
+     */
+    public Borrowed readIf(java.util.function.Predicate<Node> eligible) {
+        List<Node> candidates = new ArrayList<>();
+        for (Node node : candidates(monitor.table().replicas(), List.of())) {
+            if (eligible.test(node)) {
+                candidates.add(node);
+            }
+        }
+        while (!candidates.isEmpty()) {
+            Node replica = selector.select(candidates);
+            try {
+                return borrowed(replica, false, false);
+            } catch (SQLException e) {
+                candidates.remove(replica);
+            }
+        }
+        return null;
+    }
+
+    /** A read on the master (strong consistency, or read-your-writes when no replica has the writes in time). */
+    public Borrowed readFromMaster() throws SQLException {
+        return master(false);
+    }
+
+    /** The lag a replica had at its last probe, null when unknown. */
+    public Duration lag(Node node) {
+        return monitor.table().snapshot().node(node.address()).map(io.github.understudy.NodeStatus::lag).orElse(null);
+    }
+
+    /** The position a node had at its last probe. */
+    public String gtidPosition(Node node) {
+        return monitor.table().snapshot().node(node.address()).map(io.github.understudy.NodeStatus::gtidPosition)
+                .orElse("");
     }
 
     /** The replicas to choose from; the table's own list when nothing is excluded (no allocation). */

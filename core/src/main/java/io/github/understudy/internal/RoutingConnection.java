@@ -1,11 +1,16 @@
 package io.github.understudy.internal;
 
+import io.github.understudy.Consistency;
+import io.github.understudy.ConsistencySession;
 import io.github.understudy.TransactionStateUnknownException;
+import io.github.understudy.Understudy;
+import io.github.understudy.UnderstudyConnection;
 
 import java.sql.CallableStatement;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,17 +19,26 @@ import java.util.List;
  * master). It keeps its physical connection, so a transaction stays on one server, and switches only when
  * the read-only flag changes outside a transaction, or after its server failed.
  */
-public final class RoutingConnection extends ForwardingConnection {
+public final class RoutingConnection extends ForwardingConnection implements UnderstudyConnection {
 
     private final Router router;
     private final boolean retryReads;
+    private final Duration readYourWritesWait;
     private final SessionState state = new SessionState();
+    private final TrackedSession boundSession;
+    private TrackedSession ownSession;
+    private Consistency consistency;
     private Router.Borrowed current;
+    private WriteTracker tracker;
     private boolean closed;
 
-    public RoutingConnection(Router router, boolean retryReads) {
+    public RoutingConnection(Router router, boolean retryReads, Consistency consistency, Duration readYourWritesWait) {
         this.router = router;
         this.retryReads = retryReads;
+        this.consistency = consistency;
+        this.readYourWritesWait = readYourWritesWait;
+        // A session bound to the thread when the connection is taken is the logical session; else the connection.
+        this.boundSession = (TrackedSession) Understudy.currentSession();
     }
 
     /** The physical connection for the next statement, borrowed now if there is none (or it broke). */
@@ -36,15 +50,57 @@ public final class RoutingConnection extends ForwardingConnection {
             dropCurrent();
         }
         if (current == null) {
-            current = state.readOnly ? router.read(List.of()) : router.write();
+            current = state.readOnly ? borrowRead() : router.write();
             try {
                 state.applyTo(current.connection(), current.node().poolReadOnly());
+                if (!state.readOnly && tracksWrites()) {
+                    tracker = WriteTracker.attach(current.connection(), session());
+                }
             } catch (SQLException e) {
                 dropCurrent();
                 throw e;
             }
         }
         return current.connection();
+    }
+
+    private Router.Borrowed borrowRead() throws SQLException {
+        if (consistency == Consistency.STRONG) {
+            return router.readFromMaster();
+        }
+        if (consistency == Consistency.READ_YOUR_WRITES && session().wrote()) {
+            return ReadYourWrites.borrow(router, session(), readYourWritesWait);
+        }
+        return router.read(List.of());
+    }
+
+    private boolean tracksWrites() {
+        return consistency == Consistency.READ_YOUR_WRITES || boundSession != null;
+    }
+
+    private TrackedSession session() {
+        if (boundSession != null) {
+            return boundSession;
+        }
+        if (ownSession == null) {
+            ownSession = TrackedSession.parse("");
+        }
+        return ownSession;
+    }
+
+    @Override
+    public void setConsistency(Consistency consistency) {
+        this.consistency = java.util.Objects.requireNonNull(consistency, "consistency must not be null");
+    }
+
+    @Override
+    public Consistency getConsistency() {
+        return consistency;
+    }
+
+    @Override
+    public ConsistencySession consistencySession() {
+        return session();
     }
 
     @Override
@@ -78,6 +134,7 @@ public final class RoutingConnection extends ForwardingConnection {
     }
 
     private void dropCurrent() {
+        detachTracker();
         if (current != null) {
             Router.Borrowed dropped = current;
             current = null;
@@ -86,6 +143,13 @@ public final class RoutingConnection extends ForwardingConnection {
             } catch (SQLException e) {
                 // it is broken already; the pool discards it
             }
+        }
+    }
+
+    private void detachTracker() {
+        if (tracker != null) {
+            tracker.detach();
+            tracker = null;
         }
     }
 
@@ -321,6 +385,7 @@ public final class RoutingConnection extends ForwardingConnection {
     public void close() throws SQLException {
         if (!closed) {
             closed = true;
+            detachTracker();
             if (current != null) {
                 Router.Borrowed releasing = current;
                 current = null;

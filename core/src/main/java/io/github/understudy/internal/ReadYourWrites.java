@@ -1,0 +1,58 @@
+package io.github.understudy.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * Where a read of a session that wrote goes: to a replica the monitor already saw with the session's writes;
+ * else to a replica that lags less than the wait and gets them within it (one {@code WAIT_FOR_EXECUTED_GTID_SET} /
+ * {@code MASTER_GTID_WAIT} on the borrowed connection); else to the master.
+ */
+final class ReadYourWrites {
+
+    private ReadYourWrites() {
+    }
+
+    static Router.Borrowed borrow(Router router, TrackedSession session, Duration wait) throws SQLException {
+        Router.Borrowed known = router.readIf(node -> session.coveredBy(router.gtidPosition(node)));
+        if (known != null) {
+            return known;
+        }
+        // Wait only where it can pay off: on a replica whose lag is within the wait.
+        Router.Borrowed any = router.readIf(node -> {
+            Duration lag = router.lag(node);
+            return lag != null && lag.compareTo(wait) <= 0;
+        });
+        if (any == null) {
+            return router.readFromMaster();
+        }
+        boolean applied;
+        try {
+            applied = waitFor(any, session.waitPosition(), wait);
+        } catch (SQLException e) {
+            applied = false;
+        }
+        if (applied) {
+            return any;
+        }
+        Router.release(any);
+        return router.readFromMaster();
+    }
+
+    private static boolean waitFor(Router.Borrowed replica, String position, Duration wait) throws SQLException {
+        Dialect dialect = replica.node().probe().dialect();
+        boolean mariadb = dialect != null && dialect.mariadb();
+        String function = mariadb ? "MASTER_GTID_WAIT" : "WAIT_FOR_EXECUTED_GTID_SET";
+        try (PreparedStatement statement = replica.connection().prepareStatement("SELECT " + function + "(?, ?)")) {
+            statement.setString(1, position);
+            // MySQL 8.0 truncates a fractional timeout to whole seconds (0.2 means "don't wait"): round up there.
+            double seconds = wait.toNanos() / 1e9;
+            statement.setDouble(2, mariadb ? seconds : Math.max(1, Math.ceil(seconds)));
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 0 && !rs.wasNull();
+            }
+        }
+    }
+}
