@@ -166,6 +166,14 @@ public final class FailoverCoordinator {
                     + settings.minInterval() + " ago (failover.minInterval)");
             return;
         }
+        // Instances may see different replicas: each must lock a majority of all of them, so two can't both win.
+        int replicas = monitor.nodes().size() - 1;
+        int quorum = replicas / 2 + 1;
+        if (finding.reachableReplicas().size() < quorum) {
+            holdBack(master.address(), "only " + finding.reachableReplicas().size() + " of " + replicas
+                    + " replicas answer; a promotion needs the failover lock on a majority (" + quorum + ")");
+            return;
+        }
         try (ClusterLock lock = ClusterLock.acquire(finding.reachableReplicas(), connections)) {
             if (lock == null) {
                 holdBack(master.address(), "another application instance holds the failover lock");
@@ -263,6 +271,11 @@ public final class FailoverCoordinator {
                     epoch, monitor.epoch());
             monitor.follow(other, epoch);
             lastFailover = clock.instant();
+        } else if (epoch == monitor.epoch() && epoch > 0) {
+            // Two masters of the same term: neither can be trusted to be the one. Refuse writes, loudly.
+            LOG.error("{} - {} and {} are both writable with epoch {}: refusing writes until an operator fences one",
+                    name, other, followed, epoch);
+            monitor.follow(null, epoch);
         } else if (followed != null && !other.equals(followed)) {
             fencer.fenceAndRejoin(other, followed, dialect, "writable with epoch " + epoch + ", but the master is "
                     + followed + " (epoch " + monitor.epoch() + ")");

@@ -30,7 +30,7 @@ final class Clusters {
                 .adminUsername(cluster.adminUser().user()).adminPassword(cluster.adminUser().password())
                 .masterPool(pool).replicaPool(pool)
                 .probeInterval(Duration.ofMillis(200))
-                .probeTimeout(Duration.ofMillis(800))
+                .probeTimeout(Duration.ofMillis(1500))
                 .socketTimeout(Duration.ofSeconds(3))
                 .masterWaitTimeout(Duration.ofMillis(500));
     }
