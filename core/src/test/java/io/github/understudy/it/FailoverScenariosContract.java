@@ -164,6 +164,22 @@ abstract class FailoverScenariosContract extends FailoverContract {
     }
 
     @Test
+    void noPromotionWithoutAMajorityOfReplicas() {
+        Events events = new Events();
+        try (UnderstudyDataSource ds = new UnderstudyDataSource(failoverConfig(cluster, events).build())) {
+            // Another instance that sees only n2 must not promote it while this one might see only n3.
+            cluster.node("n3").kill();
+            cluster.node("n1").kill();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !events.of(FailoverHeldBack.class).isEmpty());
+            assertThat(events.of(FailoverHeldBack.class).get(0).reason())
+                    .contains("only 1 of 2 replicas answer; a promotion needs the failover lock on a majority (2)");
+            assertThat(events.of(MasterPromoted.class)).isEmpty();
+            assertThat(ds.writeTarget()).isEmpty();
+        }
+    }
+
+    @Test
     void antiFlappingHoldsASecondFailover() {
         Events events = new Events();
         try (UnderstudyDataSource ds = new UnderstudyDataSource(failoverConfig(cluster, events)
