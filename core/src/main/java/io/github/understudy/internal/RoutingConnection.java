@@ -35,7 +35,8 @@ public final class RoutingConnection extends ForwardingConnection implements Und
     public RoutingConnection(Router router, boolean retryReads, Consistency consistency, Duration readYourWritesWait) {
         this.router = router;
         this.retryReads = retryReads;
-        this.consistency = consistency;
+        Consistency bound = Understudy.currentConsistency();
+        this.consistency = bound != null ? bound : consistency;
         this.readYourWritesWait = readYourWritesWait;
         // A session bound to the thread when the connection is taken is the logical session; else the connection.
         this.boundSession = (TrackedSession) Understudy.currentSession();
