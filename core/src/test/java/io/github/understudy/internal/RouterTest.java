@@ -1,0 +1,130 @@
+package io.github.understudy.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.github.understudy.HostAndPort;
+import io.github.understudy.NoAvailableNodeException;
+import io.github.understudy.NodeState;
+import io.github.understudy.NodeStatus;
+import io.github.understudy.ReplicaSelector;
+import io.github.understudy.Role;
+import io.github.understudy.TopologySnapshot;
+import io.github.understudy.UnderstudyMetrics;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Routing decisions with mocked pools: next replica, circuit breaker, fallback, typed errors. No servers. */
+class RouterTest {
+
+    private final HealthMonitor monitor = mock(HealthMonitor.class);
+    private final Node master = node("m:1", Role.MASTER);
+    private final Node broken = node("r:1", Role.REPLICA);
+    private final Node healthy = node("r:2", Role.REPLICA);
+
+    private static Node node(String address, Role role) {
+        HostAndPort hostAndPort = HostAndPort.parse(address.replace("m:", "master:").replace("r:", "replica" + address.charAt(2) + ":"));
+        CircuitBreaker breaker = CircuitBreaker.of(address, CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED).slidingWindowSize(20)
+                .minimumNumberOfCalls(5).failureRateThreshold(50).waitDurationInOpenState(Duration.ofHours(1)).build());
+        Node node = new Node(hostAndPort, mock(NodeHealth.class), breaker, mock(NodeProbe.class));
+        node.openPool(mock(HikariDataSource.class), role == Role.REPLICA);
+        return node;
+    }
+
+    private void table(Node masterNode, List<Node> replicas) {
+        List<NodeStatus> statuses = List.of(status(master, Role.MASTER), status(broken, Role.REPLICA),
+                status(healthy, Role.REPLICA));
+        TopologySnapshot snapshot = TopologySnapshot.of(0, statuses, Instant.EPOCH);
+        when(monitor.table()).thenReturn(new RoutingTable(snapshot, masterNode, replicas, masterNode == null ? "none" : ""));
+    }
+
+    private static NodeStatus status(Node node, Role role) {
+        return new NodeStatus(node.address(), role, NodeState.UP, null, 1, "", "", Instant.EPOCH);
+    }
+
+    private Router router(boolean fallback) {
+        return new Router("test", monitor, ReplicaSelector.roundRobin(), fallback, Duration.ZERO, UnderstudyMetrics.noop());
+    }
+
+    private static SQLException connectFailure() {
+        return new SQLException("pool timeout", "08001", new SQLException("Communications link failure", "08S01"));
+    }
+
+    @Test
+    void aReadThatCannotGetAConnectionTriesTheNextReplica() throws SQLException {
+        table(master, List.of(broken, healthy));
+        when(broken.pool().getConnection()).thenThrow(connectFailure());
+        when(healthy.pool().getConnection()).thenReturn(mock(Connection.class));
+
+        Router router = router(true);
+        for (int i = 0; i < 4; i++) {
+            assertThat(router.read(List.of()).node()).isSameAs(healthy);
+        }
+        verify(monitor, times(2)).requestFailed(broken, "Communications link failure"); // round-robin: every other
+        verify(healthy.pool(), times(4)).getConnection();
+    }
+
+    @Test
+    void theCircuitBreakerKeepsReadsOffANodeThatKeepsFailing() throws SQLException {
+        table(master, List.of(broken, healthy));
+        when(broken.pool().getConnection()).thenThrow(connectFailure());
+        when(healthy.pool().getConnection()).thenReturn(mock(Connection.class));
+        Router router = router(true);
+
+        for (int i = 0; i < 40; i++) {
+            assertThat(router.read(List.of()).node()).isSameAs(healthy);
+        }
+
+        assertThat(broken.breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        verify(broken.pool(), times(5)).getConnection(); // then never again while the breaker is open
+    }
+
+    @Test
+    void withNoReplicaReadsFallBackToTheMasterOrFailTyped() throws SQLException {
+        table(master, List.of());
+        when(master.pool().getConnection()).thenReturn(mock(Connection.class));
+
+        assertThat(router(true).read(List.of()).master()).isTrue();
+        assertThatThrownBy(() -> router(false).read(List.of())).isInstanceOf(NoAvailableNodeException.class)
+                .hasMessageContaining("no healthy replica for read (readFallbackToMaster=false)");
+    }
+
+    @Test
+    void aPoolTimeoutWithoutCauseIsLoadAndDoesNotMakeTheNodeSuspect() throws SQLException {
+        table(master, List.of(broken, healthy));
+        when(broken.pool().getConnection()).thenThrow(new SQLException("pool timeout", "08001"));
+        when(healthy.pool().getConnection()).thenReturn(mock(Connection.class));
+
+        router(true).read(List.of());
+        router(true).read(List.of());
+
+        verify(monitor, never()).requestFailed(any(Node.class), anyString());
+    }
+
+    @Test
+    void writesWithNoMasterFailWith08001AndTheReason() {
+        table(null, List.of(healthy));
+
+        assertThatThrownBy(() -> router(true).write()).isInstanceOf(NoAvailableNodeException.class)
+                .hasMessageContaining("no master for write within 0ms: none")
+                .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08001");
+    }
+}
