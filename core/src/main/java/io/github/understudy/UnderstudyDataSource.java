@@ -115,6 +115,14 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
         return monitor.writeTarget();
     }
 
+    /**
+     * @return why writes have nowhere to go now (e.g. {@code "no reachable writable master"}), or {@code ""} when
+     *         {@link #writeTarget()} has a node
+     */
+    public String writeProblem() {
+        return monitor.writeProblem();
+    }
+
     /** @return this DataSource's name, as in its logs */
     public String name() {
         return config.name();

@@ -87,9 +87,14 @@ public final class HealthMonitor {
 
     /** Writes go to {@code master} (the master of {@code newEpoch}) and to no other node; null: any single master. */
     void follow(HostAndPort master, long newEpoch) {
+        boolean changed = !java.util.Objects.equals(master, followed) || newEpoch != epoch;
         followed = master;
         epoch = newEpoch;
-        republish();
+        RoutingTable previous = republish();
+        if (changed) {
+            // Another instance's promotion, adopted here, shows as a topology change (the epoch moved).
+            events.publish(new TopologyChanged(name, clock.instant(), previous.snapshot(), table.snapshot()));
+        }
     }
 
     HostAndPort followed() {
@@ -144,6 +149,11 @@ public final class HealthMonitor {
 
     RoutingTable table() {
         return table;
+    }
+
+    /** @return why writes have nowhere to go, "" when they have */
+    public String writeProblem() {
+        return table.noMaster();
     }
 
     /** @return where writes go now, empty when nowhere */

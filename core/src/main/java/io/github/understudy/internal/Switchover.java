@@ -92,9 +92,11 @@ public final class Switchover {
             String position = MostAdvancedReplica.executed(dialect, old);
             if (!applied(promoted, dialect, position)) {
                 MostAdvancedReplica.execute(old, dialect.makeWritable().toArray(String[]::new));
-                throw new SQLException(name + " - switchover aborted: " + target + " did not apply " + position
-                        + " within " + settings.relayLogWait() + " (failover.relayLogWait); " + master
-                        + " is writable again", "08001");
+                String why = "switchover to " + target + " aborted: it did not apply " + position + " within "
+                        + settings.relayLogWait() + " (failover.relayLogWait); " + master + " is writable again";
+                LOG.warn("{} - {}", name, why);
+                events.publish(new io.github.understudy.event.FailoverFailed(name, clock.instant(), master, why));
+                throw new SQLException(name + " - " + why, "08001");
             }
             MostAdvancedReplica.execute(promoted, dialect.stopReplica(), dialect.resetReplicaAll());
             MostAdvancedReplica.execute(promoted, dialect.makeWritable().toArray(String[]::new));
