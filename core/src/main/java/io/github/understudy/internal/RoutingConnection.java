@@ -3,7 +3,6 @@ package io.github.understudy.internal;
 import io.github.understudy.Consistency;
 import io.github.understudy.ConsistencySession;
 import io.github.understudy.TransactionStateUnknownException;
-import io.github.understudy.Understudy;
 import io.github.understudy.UnderstudyConnection;
 
 import java.sql.CallableStatement;
@@ -23,11 +22,8 @@ public final class RoutingConnection extends ForwardingConnection implements Und
 
     private final Router router;
     private final boolean retryReads;
-    private final Duration readYourWritesWait;
     private final SessionState state = new SessionState();
-    private final TrackedSession boundSession;
-    private TrackedSession ownSession;
-    private Consistency consistency;
+    private final SessionConsistency consistency;
     private Router.Borrowed current;
     private WriteTracker tracker;
     private boolean closed;
@@ -35,11 +31,7 @@ public final class RoutingConnection extends ForwardingConnection implements Und
     public RoutingConnection(Router router, boolean retryReads, Consistency consistency, Duration readYourWritesWait) {
         this.router = router;
         this.retryReads = retryReads;
-        Consistency bound = Understudy.currentConsistency();
-        this.consistency = bound != null ? bound : consistency;
-        this.readYourWritesWait = readYourWritesWait;
-        // A session bound to the thread when the connection is taken is the logical session; else the connection.
-        this.boundSession = (TrackedSession) Understudy.currentSession();
+        this.consistency = new SessionConsistency(router, consistency, readYourWritesWait);
     }
 
     /** The physical connection for the next statement, borrowed now if there is none (or it broke). */
@@ -51,11 +43,11 @@ public final class RoutingConnection extends ForwardingConnection implements Und
             dropCurrent();
         }
         if (current == null) {
-            current = state.readOnly ? borrowRead() : router.write();
+            current = state.readOnly ? consistency.borrowRead() : router.write();
             try {
                 state.applyTo(current.connection(), current.node().poolReadOnly());
-                if (!state.readOnly && tracksWrites()) {
-                    tracker = WriteTracker.attach(current.connection(), session());
+                if (!state.readOnly && consistency.tracksWrites()) {
+                    tracker = WriteTracker.attach(current.connection(), consistency.session());
                 }
             } catch (SQLException e) {
                 dropCurrent();
@@ -65,43 +57,19 @@ public final class RoutingConnection extends ForwardingConnection implements Und
         return current.connection();
     }
 
-    private Router.Borrowed borrowRead() throws SQLException {
-        if (consistency == Consistency.STRONG) {
-            return router.readFromMaster();
-        }
-        if (consistency == Consistency.READ_YOUR_WRITES && session().wrote()) {
-            return ReadYourWrites.borrow(router, session(), readYourWritesWait);
-        }
-        return router.read(List.of());
-    }
-
-    private boolean tracksWrites() {
-        return consistency == Consistency.READ_YOUR_WRITES || boundSession != null;
-    }
-
-    private TrackedSession session() {
-        if (boundSession != null) {
-            return boundSession;
-        }
-        if (ownSession == null) {
-            ownSession = TrackedSession.parse("");
-        }
-        return ownSession;
-    }
-
     @Override
-    public void setConsistency(Consistency consistency) {
-        this.consistency = java.util.Objects.requireNonNull(consistency, "consistency must not be null");
+    public void setConsistency(Consistency mode) {
+        consistency.mode(mode);
     }
 
     @Override
     public Consistency getConsistency() {
-        return consistency;
+        return consistency.mode();
     }
 
     @Override
     public ConsistencySession consistencySession() {
-        return session();
+        return consistency.session();
     }
 
     @Override
