@@ -21,7 +21,9 @@ final class Clusters {
 
     /** Fast probes and short timeouts, so that tests see state changes in a second or two. */
     static UnderstudyConfig.Builder config(ReplicationCluster cluster) {
-        PoolSettings pool = PoolSettings.builder().maximumPoolSize(8).minimumIdle(2).build();
+        // Generous waits: the suite must not flake on a loaded 2-core machine.
+        PoolSettings pool = PoolSettings.builder().maximumPoolSize(8).minimumIdle(2)
+                .connectionTimeout(Duration.ofSeconds(1)).build();
         return UnderstudyConfig.builder()
                 .name("it" + NAMES.incrementAndGet())
                 .hosts(cluster.addresses())
@@ -32,7 +34,7 @@ final class Clusters {
                 .probeInterval(Duration.ofMillis(200))
                 .probeTimeout(Duration.ofMillis(1500))
                 .socketTimeout(Duration.ofSeconds(3))
-                .masterWaitTimeout(Duration.ofMillis(500));
+                .masterWaitTimeout(Duration.ofSeconds(2));
     }
 
     static long serverId(Connection connection) throws SQLException {

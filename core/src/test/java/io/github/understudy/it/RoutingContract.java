@@ -169,7 +169,8 @@ abstract class RoutingContract {
 
     @Test
     void routedStatementsReachTheServerAsTheApplicationsOwnAndNothingElse() throws SQLException {
-        PoolSettings fixed = PoolSettings.builder().maximumPoolSize(2).minimumIdle(2).build();
+        PoolSettings fixed = PoolSettings.builder().maximumPoolSize(2).minimumIdle(2)
+                .connectionTimeout(java.time.Duration.ofSeconds(1)).build();
         ClusterNode replica = cluster.node("n2");
         ClusterNode master = cluster.node("n1");
         cluster.execute(master, "CREATE TABLE IF NOT EXISTS appdb.counted (id INT AUTO_INCREMENT PRIMARY KEY)");

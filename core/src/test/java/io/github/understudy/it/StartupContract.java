@@ -42,7 +42,8 @@ abstract class StartupContract {
                 .hasMessageContaining("cannot start: no reachable writable master")
                 .hasMessageContaining("set startDegraded=true");
 
-        try (UnderstudyDataSource ds = new UnderstudyDataSource(config(cluster).startDegraded(true).build())) {
+        try (UnderstudyDataSource ds = new UnderstudyDataSource(config(cluster).startDegraded(true)
+                .masterWaitTimeout(java.time.Duration.ofMillis(500)).build())) {
             assertThat(Clusters.readServerId(ds)).isIn(cluster.node("n2").serverId(), cluster.node("n3").serverId());
             try (Connection c = ds.getConnection()) {
                 assertThatThrownBy(() -> Clusters.serverId(c)).isInstanceOf(NoAvailableNodeException.class)
