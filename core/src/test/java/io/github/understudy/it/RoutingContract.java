@@ -209,6 +209,26 @@ abstract class RoutingContract {
         }
     }
 
+    @Test
+    void closeStopsEveryThreadAndPoolItStarted() throws SQLException {
+        UnderstudyDataSource ds = new UnderstudyDataSource(config(cluster).build());
+        readServerId(ds);
+        assertThat(threadsOf(ds)).as("monitor and pool threads while open").isPositive();
+        Connection open = ds.getConnection();
+
+        ds.close();
+
+        org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(threadsOf(ds)).isZero());
+        assertThatThrownBy(ds::getConnection).isInstanceOf(SQLException.class).hasMessageContaining("closed");
+        open.setReadOnly(true);
+        assertThatThrownBy(() -> serverId(open)).isInstanceOf(SQLException.class);
+    }
+
+    private static long threadsOf(UnderstudyDataSource ds) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive()
+                && t.getName().startsWith(ds.name() + "-")).count();
+    }
+
     private static void insert(UnderstudyDataSource ds) throws SQLException {
         try (Connection c = ds.getConnection()) {
             c.createStatement().executeUpdate("INSERT INTO counted VALUES ()");
