@@ -122,6 +122,8 @@ final class UnderstudyConfigFactory {
         builder.readFallbackToMaster(p.isReadFallbackToMaster());
         builder.retryReads(p.isRetryReads());
         builder.startDegraded(p.isStartDegraded());
+        set("understudy.consistency", p.getConsistency(), builder::consistency);
+        set("understudy.read-your-writes-wait", p.getReadYourWritesWait(), builder::readYourWritesWait);
     }
 
     private static ReplicaSelector readStrategy(UnderstudyProperties p) {

@@ -1,5 +1,6 @@
 package io.github.understudy.spring.boot.autoconfigure;
 
+import io.github.understudy.Consistency;
 import io.github.understudy.LagSource;
 
 import java.time.Duration;
@@ -85,6 +86,15 @@ public class UnderstudyProperties {
 
     /** Whether an autocommit read whose replica dies under it is run once more on another replica. */
     private boolean retryReads = true;
+
+    /**
+     * What reads may see by default: eventual (any healthy replica), read-your-writes (a replica that has applied
+     * the session's writes, else the master) or strong (the master). @Consistent and connections can override it.
+     */
+    private Consistency consistency = Consistency.EVENTUAL;
+
+    /** How long a read-your-writes read may wait on a replica for the session's writes before going to the master. */
+    private Duration readYourWritesWait = Duration.ofMillis(200);
 
     /** Whether the DataSource starts when no master is reachable (reads work, writes wait and fail). */
     private boolean startDegraded;
@@ -272,6 +282,22 @@ public class UnderstudyProperties {
 
     public void setRetryReads(boolean retryReads) {
         this.retryReads = retryReads;
+    }
+
+    public Consistency getConsistency() {
+        return consistency;
+    }
+
+    public void setConsistency(Consistency consistency) {
+        this.consistency = consistency;
+    }
+
+    public Duration getReadYourWritesWait() {
+        return readYourWritesWait;
+    }
+
+    public void setReadYourWritesWait(Duration readYourWritesWait) {
+        this.readYourWritesWait = readYourWritesWait;
     }
 
     public boolean isStartDegraded() {

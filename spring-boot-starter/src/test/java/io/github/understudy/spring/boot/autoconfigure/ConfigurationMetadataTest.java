@@ -2,6 +2,8 @@ package io.github.understudy.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.understudy.spring.boot.consistency.ConsistencyTokenFilter;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -24,7 +26,10 @@ class ConfigurationMetadataTest {
                 "understudy.failover.relay-log-wait", "understudy.failover.min-interval",
                 "understudy.failover.never-promote", "understudy.failover.prefer-promote",
                 "understudy.failover.repoint-check", "understudy.failover.replication.username",
-                "understudy.failover.replication.password");
+                "understudy.failover.replication.password", "understudy.consistency",
+                "understudy.read-your-writes-wait", "understudy.web.consistency-token.enabled",
+                "understudy.web.consistency-token.header", "understudy.web.consistency-token.cookie",
+                "understudy.web.consistency-token.filter-order");
         assertThat(properties).allSatisfy(p -> assertThat(p.path("description").asString()).as(p.toString())
                 .isNotBlank().endsWith("."));
         assertThat(properties).filteredOn(p -> p.get("type").asString().equals("java.lang.Boolean"))
@@ -36,6 +41,11 @@ class ConfigurationMetadataTest {
         assertThat(defaultOf(properties, "understudy.failover.relay-log-wait")).isEqualTo("5s");
         assertThat(defaultOf(properties, "understudy.failover.min-interval")).isEqualTo("60s");
         assertThat(defaultOf(properties, "understudy.failover.repoint-check")).isEqualTo("5s");
+        assertThat(defaultOf(properties, "understudy.consistency")).isEqualTo("eventual");
+        assertThat(defaultOf(properties, "understudy.read-your-writes-wait")).isEqualTo("200ms");
+        assertThat(defaultOf(properties, "understudy.web.consistency-token.enabled")).isEqualTo("false");
+        assertThat(defaultOf(properties, "understudy.web.consistency-token.header"))
+                .isEqualTo(ConsistencyTokenFilter.DEFAULT_HEADER);
     }
 
     @Test

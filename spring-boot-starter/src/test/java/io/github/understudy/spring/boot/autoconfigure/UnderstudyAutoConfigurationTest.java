@@ -3,6 +3,7 @@ package io.github.understudy.spring.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import io.github.understudy.Consistency;
 import io.github.understudy.FailoverSettings;
 import io.github.understudy.HostAndPort;
 import io.github.understudy.LagSource;
@@ -78,7 +79,8 @@ class UnderstudyAutoConfigurationTest {
                 "understudy.max-replica-lag=800ms", "understudy.lag-source=heartbeat",
                 "understudy.heartbeat-interval=100ms", "understudy.read-strategy=weighted",
                 "understudy.read-fallback-to-master=false",
-                "understudy.retry-reads=false", "understudy.master-wait-timeout=1s"))
+                "understudy.retry-reads=false", "understudy.master-wait-timeout=1s",
+                "understudy.consistency=read-your-writes", "understudy.read-your-writes-wait=500ms"))
                 .withInitializer(Offline.propertiesFile("understudy.weights[" + Offline.escaped(db2) + "]=3"))
                 .run(context -> {
                     UnderstudyConfig config = context.getBean(UnderstudyConfig.class);
@@ -106,6 +108,8 @@ class UnderstudyAutoConfigurationTest {
                     assertThat(config.retryReads()).isFalse();
                     assertThat(config.startDegraded()).isTrue();
                     assertThat(config.masterWaitTimeout()).hasSeconds(1);
+                    assertThat(config.consistency()).isEqualTo(Consistency.READ_YOUR_WRITES);
+                    assertThat(config.readYourWritesWait()).hasMillis(500);
                     assertThat(context.getBean(UnderstudyDataSource.class).name()).isEqualTo("orders");
                 });
     }

@@ -46,6 +46,16 @@ class UnderstudyFailureAnalyzersTest {
     }
 
     @Test
+    void readYourWritesSettings() {
+        FailureAnalysis analysis = analyze(Offline.properties(db1, "understudy.read-your-writes-wait=0"));
+        assertThat(analysis.getDescription()).isEqualTo(
+                "understudy.read-your-writes-wait is invalid: readYourWritesWait must be > 0, but was PT0S");
+        assertThat(analysis.getAction()).contains("understudy.read-your-writes-wait");
+        assertThat(UnderstudyConfigFactory.propertyOf("consistency must not be null"))
+                .isEqualTo("understudy.consistency");
+    }
+
+    @Test
     void poolSettingOfOneKindOfNode() {
         assertThat(analyze(Offline.properties(db1, "understudy.pool.replica.maximum-pool-size=0")).getDescription())
                 .startsWith("understudy.pool.replica.maximum-pool-size is invalid: maximumPoolSize must be >= 1");
