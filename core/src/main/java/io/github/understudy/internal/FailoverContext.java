@@ -19,8 +19,9 @@ record FailoverContext(String dataSourceName, TopologySnapshot topology, HostAnd
 
     @Override
     public Connection admin(HostAndPort node) throws SQLException {
-        // Long enough for the relay-log wait, which runs inside one statement.
-        return connections.admin(node, settings.relayLogWait().plusSeconds(5));
+        // Long enough for the relay-log wait, which runs inside one statement, and for stopping a receiver stuck
+        // connecting to a hung master (up to the replica's slave_net_timeout).
+        return connections.admin(node, settings.relayLogWait().plusSeconds(60));
     }
 
     @Override

@@ -51,6 +51,10 @@ final class Fencer {
         try (Connection connection = connections.admin(node)) {
             fence(connection, dialect);
             monitor.fence(node, true);
+            // Its pooled connections were killed with the application's sessions: replace them, lazily.
+            monitor.nodes().stream().filter(n -> n.address().equals(node)).findFirst()
+                    .map(Node::pool).filter(pool -> pool != null && pool.getHikariPoolMXBean() != null)
+                    .ifPresent(pool -> pool.getHikariPoolMXBean().softEvictConnections());
             LOG.warn("{} - fenced {}: {}", name, node, why);
             events.publish(new NodeFenced(name, clock.instant(), node, why));
             rejoin(node, connection, master, dialect);

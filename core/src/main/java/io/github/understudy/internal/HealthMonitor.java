@@ -1,6 +1,8 @@
 package io.github.understudy.internal;
 
 import io.github.understudy.HostAndPort;
+import io.github.understudy.NodeState;
+import io.github.understudy.Role;
 import io.github.understudy.NodeStatus;
 import io.github.understudy.TopologySnapshot;
 import io.github.understudy.event.TopologyChanged;
@@ -218,13 +220,27 @@ public final class HealthMonitor {
 
     private TopologySnapshot snapshotNow() {
         List<NodeStatus> statuses = new ArrayList<>(nodes.size());
-        for (Node node : nodes) {
-            NodeStatus status = node.health().status();
-            statuses.add(fenced.contains(node.address()) ? new NodeStatus(status.address(), status.role(),
-                    io.github.understudy.NodeState.FENCED, status.lag(), status.serverId(), status.gtidPosition(),
-                    "fenced: an old master, read-only", status.since()) : status);
+        nodes.forEach(node -> statuses.add(node.health().status()));
+        boolean masterUp = statuses.stream().anyMatch(st -> st.role() == Role.MASTER && st.state() == NodeState.UP);
+        List<NodeStatus> shown = new ArrayList<>(statuses.size());
+        for (NodeStatus status : statuses) {
+            shown.add(shown(status, masterUp));
         }
-        return TopologySnapshot.of(epoch, statuses, clock.instant());
+        return TopologySnapshot.of(epoch, shown, clock.instant());
+    }
+
+    /** A node as the snapshot shows it: fenced nodes as FENCED, a dead master that was replaced as a former one. */
+    private NodeStatus shown(NodeStatus status, boolean masterUp) {
+        if (fenced.contains(status.address())) {
+            return new NodeStatus(status.address(), status.role(), NodeState.FENCED, status.lag(), status.serverId(),
+                    status.gtidPosition(), "fenced: an old master, read-only", status.since());
+        }
+        boolean replaced = followed != null ? !status.address().equals(followed) : masterUp;
+        if (status.role() == Role.MASTER && status.state() != NodeState.UP && replaced) {
+            return new NodeStatus(status.address(), Role.UNKNOWN, status.state(), status.lag(), status.serverId(),
+                    status.gtidPosition(), "former master: " + status.reason(), status.since());
+        }
+        return status;
     }
 
     private static boolean routingChanged(RoutingTable previous, RoutingTable current) {

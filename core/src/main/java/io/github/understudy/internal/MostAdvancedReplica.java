@@ -16,6 +16,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The default promotion: freeze every candidate's receiver, let it apply its relay log, reject the unfit (never
@@ -33,14 +36,12 @@ public final class MostAdvancedReplica implements PromotionStrategy {
         List<Fit> fit = new ArrayList<>();
         try {
             long deadline = System.nanoTime() + context.relayLogWait().toNanos();
-            List<HostAndPort> candidates = context.candidates();
-            for (int i = 0; i < candidates.size(); i++) {
-                HostAndPort node = candidates.get(i);
-                if (context.neverPromote().contains(node)) {
-                    rejected.add(new RejectedCandidate(node, "marked never promote (failover.neverPromote)"));
-                    continue;
+            for (Object result : evaluateAll(context, deadline)) {
+                if (result instanceof Fit f) {
+                    fit.add(f);
+                } else {
+                    rejected.add((RejectedCandidate) result);
                 }
-                evaluate(context, node, i, deadline, fit, rejected);
             }
             if (fit.isEmpty()) {
                 return PromotionOutcome.nothing("no replica can be promoted", rejected);
@@ -59,20 +60,48 @@ public final class MostAdvancedReplica implements PromotionStrategy {
         }
     }
 
-    private void evaluate(PromotionContext context, HostAndPort node, int order, long deadline, List<Fit> fit,
-                          List<RejectedCandidate> rejected) {
+    /**
+     * Checks every candidate at once, each on its own short-lived thread: stopping a receiver that is stuck
+     * connecting to a hung master blocks until its connect attempt times out ({@code slave_net_timeout}), and
+     * one such wait per candidate in turn would add up.
+     */
+    private List<Object> evaluateAll(PromotionContext context, long deadline) {
+        List<HostAndPort> candidates = context.candidates();
+        ExecutorService threads = Executors.newFixedThreadPool(Math.max(1, candidates.size()), task -> {
+            Thread thread = new Thread(task, context.dataSourceName() + "-promotion");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<CompletableFuture<Object>> results = new ArrayList<>();
+            for (int i = 0; i < candidates.size(); i++) {
+                HostAndPort node = candidates.get(i);
+                int order = i;
+                results.add(CompletableFuture.supplyAsync(() -> evaluate(context, node, order, deadline), threads));
+            }
+            return results.stream().map(CompletableFuture::join).collect(java.util.stream.Collectors.toList());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** A {@link Fit} (its connection left open) or a {@link RejectedCandidate}. */
+    private Object evaluate(PromotionContext context, HostAndPort node, int order, long deadline) {
+        if (context.neverPromote().contains(node)) {
+            return new RejectedCandidate(node, "marked never promote (failover.neverPromote)");
+        }
         Connection connection = null;
         try {
             connection = context.admin(node);
             String problem = prepare(context, connection, deadline);
             if (problem.isEmpty()) {
-                fit.add(new Fit(node, connection, executed(context.dialect(), connection), order));
+                Fit fit = new Fit(node, connection, executed(context.dialect(), connection), order);
                 connection = null;
-            } else {
-                rejected.add(new RejectedCandidate(node, problem));
+                return fit;
             }
+            return new RejectedCandidate(node, problem);
         } catch (SQLException e) {
-            rejected.add(new RejectedCandidate(node, "failed during checks: " + NodeProbe.reason(e)));
+            return new RejectedCandidate(node, "failed during checks: " + NodeProbe.reason(e));
         } finally {
             close(connection);
         }

@@ -22,17 +22,31 @@ final class Repointer {
     /** Repoints every node in {@code replicas}; the result per node is "replicating" or what went wrong. */
     static Map<HostAndPort, String> repoint(List<HostAndPort> replicas, ReplicationAddress master, Dialect dialect,
                                            ConnectionFactory connections, Duration check) {
-        Map<HostAndPort, String> results = new LinkedHashMap<>();
+        // In parallel: a STOP SLAVE can wait for a receiver stuck on a hung old master.
+        Map<HostAndPort, java.util.concurrent.CompletableFuture<String>> pending = new LinkedHashMap<>();
         for (HostAndPort replica : replicas) {
-            try (Connection connection = connections.admin(replica)) {
-                MostAdvancedReplica.execute(connection, dialect.stopReplica(),
-                        dialect.changeSource(master.host(), master.port(), null, null), dialect.startReplica());
-                results.put(replica, awaitReplicating(connection, dialect, check));
-            } catch (SQLException e) {
-                results.put(replica, "failed: " + NodeProbe.reason(e));
-            }
+            pending.put(replica, java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> repointOne(replica, master, dialect, connections, check), runnable -> {
+                        Thread thread = new Thread(runnable, "understudy-repoint-" + replica);
+                        thread.setDaemon(true);
+                        thread.start();
+                    }));
         }
+        Map<HostAndPort, String> results = new LinkedHashMap<>();
+        pending.forEach((replica, result) -> results.put(replica, result.join()));
         return results;
+    }
+
+    private static String repointOne(HostAndPort replica, ReplicationAddress master, Dialect dialect,
+                                     ConnectionFactory connections, Duration check) {
+        // A long socket timeout: STOP SLAVE may wait out the receiver's connect attempt to a hung server.
+        try (Connection connection = connections.admin(replica, check.plusSeconds(60))) {
+            MostAdvancedReplica.execute(connection, dialect.stopReplica(),
+                    dialect.changeSource(master.host(), master.port(), null, null), dialect.startReplica());
+            return awaitReplicating(connection, dialect, check);
+        } catch (SQLException e) {
+            return "failed: " + NodeProbe.reason(e);
+        }
     }
 
     /** Waits until both replication threads run without error: "replicating", or the state when time ran out. */

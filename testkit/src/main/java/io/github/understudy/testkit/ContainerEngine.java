@@ -107,10 +107,10 @@ final class ContainerEngine implements Engine, Backend.Factory {
                     "--binlog-format=ROW", "--skip-name-resolve", "--report-host=" + spec.name(),
                     "--read-only=" + (spec.replica() ? "ON" : "OFF"), "--innodb-buffer-pool-size=32M"));
             if (flavor == Flavor.MARIADB) {
-                args.addAll(List.of("--log-slave-updates=ON", "--slave-net-timeout=4", "--gtid-strict-mode=ON",
+                args.addAll(List.of("--log-slave-updates=ON", "--slave-net-timeout=2", "--gtid-strict-mode=ON",
                         "--rpl-semi-sync-slave-enabled=ON"));
             } else {
-                args.addAll(List.of("--log-replica-updates=ON", "--replica-net-timeout=4", "--gtid-mode=ON",
+                args.addAll(List.of("--log-replica-updates=ON", "--replica-net-timeout=2", "--gtid-mode=ON",
                         "--enforce-gtid-consistency=ON", "--super-read-only=" + (spec.replica() ? "ON" : "OFF")));
             }
             return args;
