@@ -46,6 +46,7 @@ public final class FailoverCoordinator {
     private final FailureDetector detector;
     private final Fencer fencer;
     private final Duration diagnoseEvery;
+    private final ReplicaRepair repair;
     private final ReentrantLock busy = new ReentrantLock();
     private Instant lastFailover;
     private Instant lastDiagnosis = Instant.MIN;
@@ -63,6 +64,7 @@ public final class FailoverCoordinator {
         this.detector = new FailureDetector(connections);
         this.fencer = new Fencer(name, applicationUser, settings, connections, monitor, events, clock);
         this.diagnoseEvery = probeInterval;
+        this.repair = new ReplicaRepair(name, settings.repointCheck(), monitor, connections, events, clock);
     }
 
     /**
@@ -110,6 +112,9 @@ public final class FailoverCoordinator {
             if (dialect != null) {
                 resolveOtherWritable(dialect);
                 watchMaster(dialect);
+                if (settings.strategy().changesServers()) {
+                    repair.run(dialect);
+                }
             }
         } catch (RuntimeException | SQLException e) {
             LOG.warn("{} - failover check failed: {}", name, e.getMessage(), e);
@@ -245,40 +250,53 @@ public final class FailoverCoordinator {
     /**
      * Other writable nodes: follow one of a higher epoch (promoted elsewhere), fence the rest. Under the node's
      * failover lock: a promotion in flight holds it, so a node made writable a moment before its epoch is
-     * recorded is never mistaken for a stray and fenced.
+     * recorded is never mistaken for a stray and fenced. Whether it is still writable is asked afresh: the last
+     * probe may predate its fencing (by this instance or another).
      */
     private void resolveOtherWritable(Dialect dialect) throws SQLException {
         if (!settings.strategy().changesServers()) {
             return;
         }
-        for (NodeStatus other : monitor.table().otherWritable()) {
+        List<NodeStatus> others = monitor.table().otherWritable();
+        for (NodeStatus other : others) {
             try (ClusterLock lock = ClusterLock.acquire(List.of(other.address()), connections)) {
                 if (lock != null) {
-                    resolve(other.address(), dialect);
+                    resolve(other.address(), others.size(), dialect);
                 }
             }
         }
     }
 
-    private void resolve(HostAndPort other, Dialect dialect) throws SQLException {
+    private void resolve(HostAndPort other, int writableNodes, Dialect dialect) throws SQLException {
         long epoch;
         try (Connection connection = connections.admin(other)) {
+            if (readOnly(connection)) {
+                monitor.probeNow(node(other)); // fenced meanwhile: let the table catch up
+                return;
+            }
             epoch = EpochStore.read(connection).number();
         }
         HostAndPort followed = monitor.followed();
-        if (epoch > monitor.epoch()) {
-            LOG.warn("{} - following {}: epoch {} is newer than {} (promoted by another instance)", name, other,
-                    epoch, monitor.epoch());
+        if (epoch > monitor.epoch() || followed == null && writableNodes == 1 && epoch == monitor.epoch()) {
+            LOG.warn("{} - following {} (epoch {}; this instance had epoch {})", name, other, epoch, monitor.epoch());
             monitor.follow(other, epoch);
             lastFailover = clock.instant();
         } else if (epoch == monitor.epoch() && epoch > 0) {
-            // Two masters of the same term: neither can be trusted to be the one. Refuse writes, loudly.
-            LOG.error("{} - {} and {} are both writable with epoch {}: refusing writes until an operator fences one",
+            // Two masters of the same term: neither can be trusted to be the one. Refuse writes, loudly, until
+            // only one is writable again (then it is followed).
+            LOG.error("{} - {} and {} are both writable with epoch {}: refusing writes until one is read-only",
                     name, other, followed, epoch);
             monitor.follow(null, epoch);
         } else if (followed != null && !other.equals(followed)) {
             fencer.fenceAndRejoin(other, followed, dialect, "writable with epoch " + epoch + ", but the master is "
                     + followed + " (epoch " + monitor.epoch() + ")");
+        }
+    }
+
+    private static boolean readOnly(Connection connection) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("SELECT @@global.read_only")) {
+            return rs.next() && rs.getBoolean(1);
         }
     }
 

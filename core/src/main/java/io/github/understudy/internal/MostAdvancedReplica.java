@@ -35,8 +35,7 @@ public final class MostAdvancedReplica implements PromotionStrategy {
         List<RejectedCandidate> rejected = new ArrayList<>();
         List<Fit> fit = new ArrayList<>();
         try {
-            long deadline = System.nanoTime() + context.relayLogWait().toNanos();
-            for (Object result : evaluateAll(context, deadline)) {
+            for (Object result : evaluateAll(context)) {
                 if (result instanceof Fit f) {
                     fit.add(f);
                 } else {
@@ -65,7 +64,7 @@ public final class MostAdvancedReplica implements PromotionStrategy {
      * connecting to a hung master blocks until its connect attempt times out ({@code slave_net_timeout}), and
      * one such wait per candidate in turn would add up.
      */
-    private List<Object> evaluateAll(PromotionContext context, long deadline) {
+    private List<Object> evaluateAll(PromotionContext context) {
         List<HostAndPort> candidates = context.candidates();
         ExecutorService threads = Executors.newFixedThreadPool(Math.max(1, candidates.size()), task -> {
             Thread thread = new Thread(task, context.dataSourceName() + "-promotion");
@@ -77,7 +76,7 @@ public final class MostAdvancedReplica implements PromotionStrategy {
             for (int i = 0; i < candidates.size(); i++) {
                 HostAndPort node = candidates.get(i);
                 int order = i;
-                results.add(CompletableFuture.supplyAsync(() -> evaluate(context, node, order, deadline), threads));
+                results.add(CompletableFuture.supplyAsync(() -> evaluate(context, node, order), threads));
             }
             return results.stream().map(CompletableFuture::join).collect(java.util.stream.Collectors.toList());
         } finally {
@@ -86,14 +85,14 @@ public final class MostAdvancedReplica implements PromotionStrategy {
     }
 
     /** A {@link Fit} (its connection left open) or a {@link RejectedCandidate}. */
-    private Object evaluate(PromotionContext context, HostAndPort node, int order, long deadline) {
+    private Object evaluate(PromotionContext context, HostAndPort node, int order) {
         if (context.neverPromote().contains(node)) {
             return new RejectedCandidate(node, "marked never promote (failover.neverPromote)");
         }
         Connection connection = null;
         try {
             connection = context.admin(node);
-            String problem = prepare(context, connection, deadline);
+            String problem = prepare(context, connection);
             if (problem.isEmpty()) {
                 Fit fit = new Fit(node, connection, executed(context.dialect(), connection), order);
                 connection = null;
@@ -108,9 +107,11 @@ public final class MostAdvancedReplica implements PromotionStrategy {
     }
 
     /** Stops the receiver, waits for the relay log, checks for errors and errant transactions; "" when fit. */
-    private String prepare(PromotionContext context, Connection connection, long deadline) throws SQLException {
+    private String prepare(PromotionContext context, Connection connection) throws SQLException {
         ReplicationDialect dialect = context.dialect();
         execute(connection, dialect.stopReceiver());
+        // The relay-log wait starts now: stopping a receiver stuck on a hung master can itself take seconds.
+        long deadline = System.nanoTime() + context.relayLogWait().toNanos();
         String sqlError;
         String retrieved;
         String masterUuid;

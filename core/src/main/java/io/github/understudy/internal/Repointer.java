@@ -37,7 +37,7 @@ final class Repointer {
         return results;
     }
 
-    private static String repointOne(HostAndPort replica, ReplicationAddress master, Dialect dialect,
+    static String repointOne(HostAndPort replica, ReplicationAddress master, Dialect dialect,
                                      ConnectionFactory connections, Duration check) {
         // A long socket timeout: STOP SLAVE may wait out the receiver's connect attempt to a hung server.
         try (Connection connection = connections.admin(replica, check.plusSeconds(60))) {
