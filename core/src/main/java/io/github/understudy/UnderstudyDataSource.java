@@ -69,7 +69,8 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
             close();
             throw e;
         }
-        this.switchover = new Switchover(config.name(), config.failover(), coordinator, monitor, connections, events,
+        this.switchover = new Switchover(config.name(), config.username(), config.failover(), coordinator, monitor,
+                connections, events,
                 config.clock(), config.masterWaitTimeout());
         this.router = new Router(config.name(), monitor, config.readStrategy(), config.readFallbackToMaster(),
                 config.masterWaitTimeout(), config.metrics());

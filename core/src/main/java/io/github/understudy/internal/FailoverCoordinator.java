@@ -215,21 +215,37 @@ public final class FailoverCoordinator {
         HostAndPort promoted = outcome.promoted().get();
         long epoch = monitor.epoch() + 1;
         ReplicationAddress address;
+        boolean semiSync;
         try (Connection connection = connections.admin(promoted)) {
             epoch = Math.max(epoch, EpochStore.read(connection).number() + 1);
+            semiSync = SemiSync.wanted(connection);
             EpochStore.write(connection, epoch, promoted, MostAdvancedReplica.executed(dialect, connection),
                     name + "@" + ProcessHandle.current().pid());
             address = ReplicationAddress.of(connection, promoted);
         }
-        monitor.follow(promoted, epoch);
-        monitor.probeNow(node(promoted));
         Instant promotedAt = clock.instant();
         lastFailover = promotedAt;
         LOG.warn("{} - promoted {} (epoch {}) after {} {}; rejected: {}", name, promoted, epoch, master.address(),
                 Diagnosis.DEAD_MASTER, outcome.rejected());
         events.publish(new MasterPromoted(name, promotedAt, master.address(), promoted, epoch, outcome.rejected(),
                 Duration.between(master.since(), diagnosedAt), Duration.between(diagnosedAt, promotedAt)));
+        if (!semiSync) {
+            follow(promoted, epoch); // writes resume at once; repointing follows
+        }
         repoint(promoted, address, candidates, outcome.rejected(), dialect);
+        if (semiSync) {
+            // Semi-sync: writes resume only once replicas can acknowledge them, or an acknowledged write could
+            // exist on the new master alone.
+            try (Connection connection = connections.admin(promoted)) {
+                SemiSync.enable(connection);
+            }
+            follow(promoted, epoch);
+        }
+    }
+
+    private void follow(HostAndPort promoted, long epoch) {
+        monitor.follow(promoted, epoch);
+        monitor.probeNow(node(promoted));
     }
 
     private void repoint(HostAndPort promoted, ReplicationAddress address, List<HostAndPort> candidates,

@@ -48,7 +48,8 @@ final class Fencer {
 
     /** Fences {@code node}, then tries to rejoin it under {@code master}. */
     void fenceAndRejoin(HostAndPort node, HostAndPort master, Dialect dialect, String why) throws SQLException {
-        try (Connection connection = connections.admin(node)) {
+        // Setting read_only waits for commits in flight; killing their sessions first is what ends them.
+        try (Connection connection = connections.admin(node, java.time.Duration.ofSeconds(30))) {
             fence(connection, dialect);
             monitor.fence(node, true);
             // Its pooled connections were killed with the application's sessions: replace them, lazily.
@@ -61,9 +62,20 @@ final class Fencer {
         }
     }
 
-    /** Makes the node read-only, then ends the application's sessions on it (their writes would now fail). */
+    /**
+     * Ends the application's sessions on the node, makes it read-only, and ends any session that slipped in
+     * between. Sessions go first: {@code SET GLOBAL read_only} waits for commits in flight, and a commit waiting
+     * for a semi-sync acknowledgement that will never come (its replicas follow the new master) would hold it
+     * forever; killed, it is not acknowledged to its client.
+     */
     void fence(Connection connection, Dialect dialect) throws SQLException {
+        killApplicationSessions(connection);
         MostAdvancedReplica.execute(connection, dialect.makeReadOnly().toArray(String[]::new));
+        killApplicationSessions(connection);
+        SemiSync.demoted(connection);
+    }
+
+    private void killApplicationSessions(Connection connection) throws SQLException {
         List<Long> sessions = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT ID FROM information_schema.PROCESSLIST WHERE USER = ?")) {

@@ -33,6 +33,7 @@ public final class Switchover {
     private static final Logger LOG = LoggerFactory.getLogger(Switchover.class);
 
     private final String name;
+    private final String applicationUser;
     private final FailoverSettings settings;
     private final FailoverCoordinator coordinator;
     private final HealthMonitor monitor;
@@ -41,9 +42,11 @@ public final class Switchover {
     private final Clock clock;
     private final Duration hold;
 
-    public Switchover(String name, FailoverSettings settings, FailoverCoordinator coordinator, HealthMonitor monitor,
-                      ConnectionFactory connections, EventPublisher events, Clock clock, Duration hold) {
+    public Switchover(String name, String applicationUser, FailoverSettings settings, FailoverCoordinator coordinator,
+                      HealthMonitor monitor, ConnectionFactory connections, EventPublisher events, Clock clock,
+                      Duration hold) {
         this.name = name;
+        this.applicationUser = applicationUser;
         this.settings = settings;
         this.coordinator = coordinator;
         this.monitor = monitor;
@@ -88,7 +91,7 @@ public final class Switchover {
         try (Connection old = connections.admin(master, settings.relayLogWait().plusSeconds(5));
              Connection promoted = connections.admin(target, settings.relayLogWait().plusSeconds(5))) {
             drain(coordinator.node(master));
-            new Fencer(name, "", settings, connections, monitor, events, clock).fence(old, dialect);
+            new Fencer(name, applicationUser, settings, connections, monitor, events, clock).fence(old, dialect);
             String position = MostAdvancedReplica.executed(dialect, old);
             if (!applied(promoted, dialect, position)) {
                 MostAdvancedReplica.execute(old, dialect.makeWritable().toArray(String[]::new));
@@ -100,10 +103,16 @@ public final class Switchover {
             }
             MostAdvancedReplica.execute(promoted, dialect.stopReplica(), dialect.resetReplicaAll());
             MostAdvancedReplica.execute(promoted, dialect.makeWritable().toArray(String[]::new));
+            boolean semiSync = SemiSync.wanted(promoted);
             long epoch = Math.max(monitor.epoch(), EpochStore.read(promoted).number()) + 1;
             EpochStore.write(promoted, epoch, target, MostAdvancedReplica.executed(dialect, promoted),
                     name + "@" + ProcessHandle.current().pid() + " (switchover)");
             ReplicationAddress address = ReplicationAddress.of(promoted, target);
+            if (semiSync) {
+                // Writes stay held until replicas can acknowledge them (see FailoverCoordinator).
+                demote(old, master, target, address, dialect);
+                SemiSync.enable(promoted);
+            }
             monitor.follow(target, epoch);
             monitor.hold("");
             monitor.probeNow(coordinator.node(target));
@@ -111,7 +120,9 @@ public final class Switchover {
             events.publish(new MasterPromoted(name, clock.instant(), master, target, epoch, List.of(), Duration.ZERO,
                     Duration.between(started, clock.instant())));
             LOG.warn("{} - switched over from {} to {} (epoch {})", name, master, target, epoch);
-            demote(old, master, target, address, dialect);
+            if (!semiSync) {
+                demote(old, master, target, address, dialect);
+            }
         } finally {
             monitor.hold("");
         }

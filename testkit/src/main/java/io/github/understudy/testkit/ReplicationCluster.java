@@ -84,7 +84,8 @@ public final class ReplicationCluster implements AutoCloseable {
                     first.server().replicationAddress().getPort(), replication).forEach(s -> execute(replica, s));
         }
         if (settings.semiSync) {
-            nodes.forEach(node -> ClusterBootstrap.semiSyncStatements().forEach(s -> execute(node, s)));
+            nodes.forEach(node -> ClusterBootstrap.semiSyncSettings().forEach(s -> execute(node, s)));
+            execute(first, "SET GLOBAL rpl_semi_sync_master_enabled=ON");
             nodes.subList(1, nodes.size()).forEach(n -> execute(n, sql().stop() + " IO_THREAD", sql().start() + " IO_THREAD"));
         }
         awaitReplicasCaughtUp();
