@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A replica was made the master; writes go to it from now on.
+ * A replica was made the master, and writes go to it from now on (published once they do: with semi-sync, after
+ * the other replicas were repointed to it).
  *
  * @param dataSourceName the DataSource
  * @param at             when

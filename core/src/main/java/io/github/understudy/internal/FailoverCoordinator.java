@@ -223,6 +223,15 @@ public final class FailoverCoordinator {
                     name + "@" + ProcessHandle.current().pid());
             address = ReplicationAddress.of(connection, promoted);
         }
+        if (semiSync) {
+            // Semi-sync: writes resume only once replicas can acknowledge them, or an acknowledged write could
+            // exist on the new master alone.
+            repoint(promoted, address, candidates, outcome.rejected(), dialect);
+            try (Connection connection = connections.admin(promoted)) {
+                SemiSync.enable(connection);
+            }
+        }
+        follow(promoted, epoch);
         Instant promotedAt = clock.instant();
         lastFailover = promotedAt;
         LOG.warn("{} - promoted {} (epoch {}) after {} {}; rejected: {}", name, promoted, epoch, master.address(),
@@ -230,16 +239,7 @@ public final class FailoverCoordinator {
         events.publish(new MasterPromoted(name, promotedAt, master.address(), promoted, epoch, outcome.rejected(),
                 Duration.between(master.since(), diagnosedAt), Duration.between(diagnosedAt, promotedAt)));
         if (!semiSync) {
-            follow(promoted, epoch); // writes resume at once; repointing follows
-        }
-        repoint(promoted, address, candidates, outcome.rejected(), dialect);
-        if (semiSync) {
-            // Semi-sync: writes resume only once replicas can acknowledge them, or an acknowledged write could
-            // exist on the new master alone.
-            try (Connection connection = connections.admin(promoted)) {
-                SemiSync.enable(connection);
-            }
-            follow(promoted, epoch);
+            repoint(promoted, address, candidates, outcome.rejected(), dialect); // writes already go there
         }
     }
 
