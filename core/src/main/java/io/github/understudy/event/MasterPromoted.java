@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A replica was made the master, and writes go to it from now on (published once they do: with semi-sync, after
- * the other replicas were repointed to it).
+ * A replica was made the master, and writes go to it from now on (published just before they are routed there;
+ * with semi-sync, once the other replicas were repointed to it).
  *
  * @param dataSourceName the DataSource
  * @param at             when

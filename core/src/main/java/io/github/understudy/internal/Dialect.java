@@ -58,8 +58,8 @@ public final class Dialect implements io.github.understudy.ReplicationDialect {
      * application's own.
      */
     public String probeVariables() {
-        return "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('server_id', 'read_only', 'super_read_only', '"
-                + gtidVariable() + "')";
+        return "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('server_id', 'read_only', 'super_read_only', "
+                + "'rpl_semi_sync_master_enabled', '" + gtidVariable() + "')";
     }
 
     /** The variable holding every transaction the server has: {@code gtid_binlog_pos} / {@code gtid_executed}. */

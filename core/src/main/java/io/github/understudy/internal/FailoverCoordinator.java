@@ -218,29 +218,37 @@ public final class FailoverCoordinator {
         boolean semiSync;
         try (Connection connection = connections.admin(promoted)) {
             epoch = Math.max(epoch, EpochStore.read(connection).number() + 1);
-            semiSync = SemiSync.wanted(connection);
+            // Semi-sync if the dead master used it (as last probed) and the promoted node can.
+            semiSync = node(master.address()).probe().semiSyncMaster() && SemiSync.available(connection);
             EpochStore.write(connection, epoch, promoted, MostAdvancedReplica.executed(dialect, connection),
                     name + "@" + ProcessHandle.current().pid());
             address = ReplicationAddress.of(connection, promoted);
         }
+        Repointed repointed = null;
         if (semiSync) {
             // Semi-sync: writes resume only once replicas can acknowledge them, or an acknowledged write could
             // exist on the new master alone.
-            repoint(promoted, address, candidates, outcome.rejected(), dialect);
+            repointed = repoint(promoted, address, candidates, outcome.rejected(), dialect);
             try (Connection connection = connections.admin(promoted)) {
                 SemiSync.enable(connection);
             }
         }
-        follow(promoted, epoch);
         Instant promotedAt = clock.instant();
         lastFailover = promotedAt;
         LOG.warn("{} - promoted {} (epoch {}) after {} {}; rejected: {}", name, promoted, epoch, master.address(),
                 Diagnosis.DEAD_MASTER, outcome.rejected());
+        // Announced before writes are routed there, so that anything seen on the new master follows the event.
         events.publish(new MasterPromoted(name, promotedAt, master.address(), promoted, epoch, outcome.rejected(),
                 Duration.between(master.since(), diagnosedAt), Duration.between(diagnosedAt, promotedAt)));
-        if (!semiSync) {
-            repoint(promoted, address, candidates, outcome.rejected(), dialect); // writes already go there
+        follow(promoted, epoch);
+        if (repointed == null) {
+            repointed = repoint(promoted, address, candidates, outcome.rejected(), dialect); // writes go there already
         }
+        LOG.warn("{} - repointed to {}: {}", name, promoted, repointed.results());
+        events.publish(new ReplicasRepointed(name, clock.instant(), promoted, repointed.results(), repointed.took()));
+    }
+
+    private record Repointed(Map<HostAndPort, String> results, Duration took) {
     }
 
     private void follow(HostAndPort promoted, long epoch) {
@@ -248,8 +256,8 @@ public final class FailoverCoordinator {
         monitor.probeNow(node(promoted));
     }
 
-    private void repoint(HostAndPort promoted, ReplicationAddress address, List<HostAndPort> candidates,
-                         List<RejectedCandidate> rejected, Dialect dialect) {
+    private Repointed repoint(HostAndPort promoted, ReplicationAddress address, List<HostAndPort> candidates,
+                              List<RejectedCandidate> rejected, Dialect dialect) {
         List<HostAndPort> divergent = rejected.stream().filter(r -> r.reason().startsWith("errant")
                 || r.reason().startsWith("replication error")).map(RejectedCandidate::node).collect(Collectors.toList());
         List<HostAndPort> others = candidates.stream().filter(c -> !c.equals(promoted) && !divergent.contains(c))
@@ -258,9 +266,7 @@ public final class FailoverCoordinator {
         Map<HostAndPort, String> results = Repointer.repoint(others, address, dialect, connections,
                 settings.repointCheck());
         others.forEach(replica -> monitor.probeNow(node(replica)));
-        LOG.warn("{} - repointed to {}: {}", name, promoted, results);
-        events.publish(new ReplicasRepointed(name, clock.instant(), promoted, results,
-                Duration.ofNanos(System.nanoTime() - started)));
+        return new Repointed(results, Duration.ofNanos(System.nanoTime() - started));
     }
 
     /**

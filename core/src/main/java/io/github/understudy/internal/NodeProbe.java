@@ -22,6 +22,7 @@ final class NodeProbe implements AutoCloseable {
     private Connection connection;
     private volatile Dialect dialect;
     private long receiverLostAt;
+    private volatile boolean semiSyncMaster;
 
     NodeProbe(HostAndPort address, ConnectionFactory connections, boolean heartbeatLag) {
         this.address = address;
@@ -51,6 +52,11 @@ final class NodeProbe implements AutoCloseable {
         return dialect;
     }
 
+    /** Whether the node had semi-sync switched on as a master at its last successful probe. */
+    boolean semiSyncMaster() {
+        return semiSyncMaster;
+    }
+
     private ProbeResult observe(long masterServerId, long started) throws SQLException {
         java.util.Map<String, String> vars = new java.util.HashMap<>();
         try (Statement statement = connection.createStatement();
@@ -61,6 +67,7 @@ final class NodeProbe implements AutoCloseable {
         }
         long serverId = Long.parseLong(vars.getOrDefault("server_id", "0"));
         boolean readOnly = on(vars.get("read_only")) || on(vars.get("super_read_only"));
+        semiSyncMaster = on(vars.get("rpl_semi_sync_master_enabled"));
         String gtid = vars.getOrDefault(dialect.gtidVariable(), "").replace("\n", "");
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(dialect.replicaStatus())) {

@@ -18,11 +18,9 @@ final class SemiSync {
     private SemiSync() {
     }
 
-    /** Whether a promoted node was a semi-sync replica, so must become a semi-sync master. */
-    static boolean wanted(Connection node) throws SQLException {
-        Map<String, String> vars = variables(node);
-        return "ON".equalsIgnoreCase(vars.get("rpl_semi_sync_slave_enabled"))
-                && vars.containsKey("rpl_semi_sync_master_enabled");
+    /** Whether the node can be a semi-sync master (the plugin or the built-in is there). */
+    static boolean available(Connection node) throws SQLException {
+        return variables(node).containsKey("rpl_semi_sync_master_enabled");
     }
 
     /**

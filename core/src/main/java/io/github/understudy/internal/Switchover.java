@@ -103,25 +103,32 @@ public final class Switchover {
             }
             MostAdvancedReplica.execute(promoted, dialect.stopReplica(), dialect.resetReplicaAll());
             MostAdvancedReplica.execute(promoted, dialect.makeWritable().toArray(String[]::new));
-            boolean semiSync = SemiSync.wanted(promoted);
+            boolean semiSync = coordinator.node(master).probe().semiSyncMaster() && SemiSync.available(promoted);
             long epoch = Math.max(monitor.epoch(), EpochStore.read(promoted).number()) + 1;
             EpochStore.write(promoted, epoch, target, MostAdvancedReplica.executed(dialect, promoted),
                     name + "@" + ProcessHandle.current().pid() + " (switchover)");
             ReplicationAddress address = ReplicationAddress.of(promoted, target);
+            Map<HostAndPort, String> repointed = null;
+            long repointStarted = System.nanoTime();
             if (semiSync) {
                 // Writes stay held until replicas can acknowledge them (see FailoverCoordinator).
-                demote(old, master, target, address, dialect);
+                repointed = demote(old, master, target, address, dialect);
                 SemiSync.enable(promoted);
             }
-            monitor.follow(target, epoch);
-            monitor.hold("");
-            monitor.probeNow(coordinator.node(target));
             coordinator.recordFailover(clock.instant());
             events.publish(new MasterPromoted(name, clock.instant(), master, target, epoch, List.of(), Duration.ZERO,
                     Duration.between(started, clock.instant())));
+            monitor.follow(target, epoch);
+            monitor.hold("");
+            monitor.probeNow(coordinator.node(target));
             LOG.warn("{} - switched over from {} to {} (epoch {})", name, master, target, epoch);
-            if (!semiSync) {
-                demote(old, master, target, address, dialect);
+            if (repointed == null) {
+                repointed = demote(old, master, target, address, dialect);
+            }
+            events.publish(new ReplicasRepointed(name, clock.instant(), target, repointed,
+                    Duration.ofNanos(System.nanoTime() - repointStarted)));
+            if ("replicating".equals(repointed.get(master))) {
+                events.publish(new NodeRejoined(name, clock.instant(), master, target));
             }
         } finally {
             monitor.hold("");
@@ -143,9 +150,9 @@ public final class Switchover {
         }
     }
 
-    private void demote(Connection old, HostAndPort master, HostAndPort target, ReplicationAddress address,
-                        Dialect dialect) throws SQLException {
-        long started = System.nanoTime();
+    /** Repoints the other replicas and makes the old master replicate from the target; the result per node. */
+    private Map<HostAndPort, String> demote(Connection old, HostAndPort master, HostAndPort target,
+                                            ReplicationAddress address, Dialect dialect) throws SQLException {
         List<HostAndPort> others = monitor.table().snapshot().nodes().stream()
                 .filter(s -> s.role() == Role.REPLICA && s.state() == NodeState.UP && !s.address().equals(target))
                 .map(NodeStatus::address).collect(Collectors.toList());
@@ -160,10 +167,6 @@ public final class Switchover {
         for (HostAndPort node : results.keySet()) {
             monitor.probeNow(coordinator.node(node));
         }
-        events.publish(new ReplicasRepointed(name, clock.instant(), target, results,
-                Duration.ofNanos(System.nanoTime() - started)));
-        if ("replicating".equals(results.get(master))) {
-            events.publish(new NodeRejoined(name, clock.instant(), master, target));
-        }
+        return results;
     }
 }

@@ -185,7 +185,8 @@ abstract class FailoverScenariosContract extends FailoverContract {
         try (UnderstudyDataSource ds = new UnderstudyDataSource(failoverConfig(cluster, events)
                 .failover(FailoverSettings.builder().minInterval(Duration.ofMinutes(10)).build()).build())) {
             cluster.node("n1").kill();
-            await().atMost(Duration.ofSeconds(30)).until(() -> !events.of(MasterPromoted.class).isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> ds.writeTarget().isPresent()
+                    && !events.of(MasterPromoted.class).isEmpty());
             node(ds.writeTarget().orElseThrow()).kill();
 
             await().atMost(Duration.ofSeconds(30)).until(() -> !events.of(FailoverHeldBack.class).isEmpty());

@@ -121,8 +121,10 @@ public final class ChaosChecker {
         for (History.Change fence : history.fences()) {
             List<Long> landed = history.requests().stream()
                     .filter(r -> r.write() && r.ok() && r.node() == fence.node() && r.start() > fence.nanos())
+                    // A write may wait for a master (masterWaitTimeout): it reached the node some time before it
+                    // ended, so a promotion of that node before its end excuses it.
                     .filter(r -> history.promotions().stream().noneMatch(p -> p.node() == fence.node()
-                            && p.nanos() > fence.nanos() && p.nanos() <= r.start()))
+                            && p.nanos() > fence.nanos() && p.nanos() <= r.end()))
                     .map(Request::id).toList();
             if (!landed.isEmpty()) {
                 violations.add(landed.size() + " writes sent after node " + fence.node() + " was fenced succeeded on "

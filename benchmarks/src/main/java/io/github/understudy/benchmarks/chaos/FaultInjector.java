@@ -35,8 +35,10 @@ final class FaultInjector {
     private final Random random;
     private final Duration maxHold;
     private final Duration maxLag;
+    private final List<Kind> kinds;
 
-    FaultInjector(ReplicationCluster cluster, Random random, Duration maxHold, Duration maxLag) {
+    FaultInjector(ReplicationCluster cluster, Random random, Duration maxHold, Duration maxLag, boolean masterHang) {
+        this.kinds = java.util.Arrays.stream(Kind.values()).filter(k -> masterHang || k != Kind.MASTER_HANG).toList();
         this.cluster = cluster;
         this.random = random;
         this.maxHold = maxHold;
@@ -50,7 +52,7 @@ final class FaultInjector {
      * @return what was done
      */
     Applied next(long startedAt) {
-        Kind kind = Kind.values()[random.nextInt(Kind.values().length)];
+        Kind kind = kinds.get(random.nextInt(kinds.size()));
         ServerTopology topology = cluster.topology();
         ClusterNode master = cluster.node(topology.master().orElseThrow(
                 () -> new IllegalStateException("no single master before a fault: " + topology)).node());

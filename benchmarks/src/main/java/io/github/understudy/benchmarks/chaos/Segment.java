@@ -55,7 +55,8 @@ final class Segment {
         this.cluster = cluster;
         this.settings = settings;
         this.index = index;
-        this.injector = new FaultInjector(cluster, random, settings.maxHold(), Defaults.CONFIG.maxReplicaLag());
+        this.injector = new FaultInjector(cluster, random, settings.maxHold(), Defaults.CONFIG.maxReplicaLag(),
+                settings.masterHang());
     }
 
     Result run(long runStart, long deadline, int faultBudget, AtomicLong ids) {
