@@ -143,8 +143,13 @@ public final class Dialect implements io.github.understudy.ReplicationDialect {
     /** Waits until {@code position} is applied; returns 0 when done (MySQL 1 / MariaDB -1 on timeout). */
     @Override
     public String waitForApplied(String position, java.time.Duration timeout) {
-        String function = flavor == Flavor.MARIADB ? "MASTER_GTID_WAIT" : "WAIT_FOR_EXECUTED_GTID_SET";
+        String function = waitFunction();
         return "SELECT " + function + "('" + quote(position) + "', " + Math.max(1, timeout.toSeconds()) + ")";
+    }
+
+    /** The server function that waits until a GTID position is applied (returns 0 when it is). */
+    String waitFunction() {
+        return flavor == Flavor.MARIADB ? "MASTER_GTID_WAIT" : "WAIT_FOR_EXECUTED_GTID_SET";
     }
 
     private String word(String legacy) {

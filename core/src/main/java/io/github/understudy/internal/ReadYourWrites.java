@@ -43,8 +43,9 @@ final class ReadYourWrites {
 
     private static boolean waitFor(Router.Borrowed replica, String position, Duration wait) throws SQLException {
         Dialect dialect = replica.node().probe().dialect();
-        boolean mariadb = dialect != null && dialect.mariadb();
-        String function = mariadb ? "MASTER_GTID_WAIT" : "WAIT_FOR_EXECUTED_GTID_SET";
+        Dialect known = dialect != null ? dialect : Dialect.of("8.0.0");
+        boolean mariadb = known.mariadb();
+        String function = known.waitFunction();
         try (PreparedStatement statement = replica.connection().prepareStatement("SELECT " + function + "(?, ?)")) {
             statement.setString(1, position);
             // MySQL 8.0 truncates a fractional timeout to whole seconds (0.2 means "don't wait"): round up there.
