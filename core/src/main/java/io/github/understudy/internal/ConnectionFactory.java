@@ -55,11 +55,11 @@ public final class ConnectionFactory {
         return connection;
     }
 
-    /** The HikariCP pool of application connections to one node. */
+    /** The HikariCP pool of application connections to one node, named {@code <name>-<address><suffix>}. */
     public HikariDataSource pool(HostAndPort address, PoolSettings settings, boolean readOnly,
-                                 SQLExceptionOverride failures, boolean mariadb) {
+                                 SQLExceptionOverride failures, boolean mariadb, String suffix) {
         HikariConfig hikari = new HikariConfig();
-        hikari.setPoolName(config.name() + "-" + address);
+        hikari.setPoolName(config.name() + "-" + address + suffix);
         hikari.setJdbcUrl(url(address, config.database().orElse("")));
         hikari.setDriverClassName("com.mysql.cj.jdbc.Driver");
         hikari.setUsername(config.username());

@@ -44,6 +44,8 @@ public final class HealthMonitor {
     private volatile long epoch;
     private volatile String hold = "";
     private final Set<HostAndPort> fenced = ConcurrentHashMap.newKeySet();
+    private Node poolMaster;
+    private java.util.function.BiConsumer<Node, Node> masterChange;
 
     public HealthMonitor(String name, List<Node> nodes, Duration interval, ScheduledExecutorService scheduler,
                          Clock clock, EventPublisher events) {
@@ -215,7 +217,23 @@ public final class HealthMonitor {
     private synchronized RoutingTable republish() {
         RoutingTable previous = table;
         table = RoutingTable.of(snapshotNow(), nodes, followed, fenced, hold);
+        Node master = table.master();
+        if (master != null && master != poolMaster && masterChange != null) {
+            // After the table is published: a write that read the old table re-checks it once it has borrowed.
+            Node old = poolMaster;
+            poolMaster = master;
+            masterChange.accept(old, master);
+        }
         return previous;
+    }
+
+    /**
+     * Tells {@code listener} (on the thread that published the table) whenever writes go to another node than
+     * {@code current}, then the one after, and so on.
+     */
+    synchronized void onMasterChange(Node current, java.util.function.BiConsumer<Node, Node> listener) {
+        poolMaster = current;
+        masterChange = listener;
     }
 
     private TopologySnapshot snapshotNow() {

@@ -6,11 +6,22 @@ import io.github.understudy.ReplicaCandidate;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Everything Understudy keeps for one server: its health, its request statistics, its circuit breaker, its
  * connection pool and its probe. Immutable references; the members are thread-safe.
  */
 public final class Node implements ReplicaCandidate, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Node.class);
 
     private final HostAndPort address;
     private final NodeHealth health;
@@ -19,6 +30,8 @@ public final class Node implements ReplicaCandidate, AutoCloseable {
     private volatile HikariDataSource pool;
     private volatile boolean poolReadOnly;
     private final NodeProbe probe;
+    private final Set<Connection> borrowed = ConcurrentHashMap.newKeySet();
+    private final RetiredPools retired;
 
     Node(HostAndPort address, NodeHealth health, CircuitBreaker breaker, NodeProbe probe) {
         this.address = address;
@@ -26,6 +39,7 @@ public final class Node implements ReplicaCandidate, AutoCloseable {
         this.stats = new NodeStats(address);
         this.breaker = breaker;
         this.probe = probe;
+        this.retired = new RetiredPools(address.toString());
     }
 
     @Override
@@ -65,6 +79,43 @@ public final class Node implements ReplicaCandidate, AutoCloseable {
         this.poolReadOnly = readOnly;
     }
 
+    /**
+     * Opens the pool of the node's new role and retires the old one on its own thread. A demoted master's borrowed
+     * connections are aborted at once: a statement in flight there (on a master that hung, say) would otherwise
+     * be acknowledged by a node that is no longer the master. Otherwise requests in flight finish on the old
+     * pool first, for at most {@code drainLimit}.
+     */
+    void reopenPool(HikariDataSource newPool, boolean readOnly, boolean demoted, Duration drainLimit) {
+        HikariDataSource old = pool;
+        openPool(newPool, readOnly);
+        if (demoted) {
+            abortBorrowed();
+        }
+        if (old != null) {
+            retired.retire(old, demoted ? Duration.ZERO : drainLimit);
+        }
+    }
+
+    /** Records a connection borrowed from this node's pool, so that a demotion can abort it. */
+    void borrowed(Connection connection) {
+        borrowed.add(connection);
+    }
+
+    void returned(Connection connection) {
+        borrowed.remove(connection);
+    }
+
+    private void abortBorrowed() {
+        for (Connection connection : borrowed) {
+            try {
+                // Closes the socket here and now: the request blocked on it fails instead of being acknowledged.
+                connection.abort(Runnable::run);
+            } catch (SQLException | RuntimeException e) {
+                LOG.debug("{} - aborting a borrowed connection failed: {}", address, e.getMessage());
+            }
+        }
+    }
+
     /** Whether this node's pool hands out read-only connections (it was a replica when the pool opened). */
     boolean poolReadOnly() {
         return poolReadOnly;
@@ -80,6 +131,7 @@ public final class Node implements ReplicaCandidate, AutoCloseable {
         if (open != null) {
             open.close();
         }
+        retired.close();
         probe.close();
     }
 

@@ -4,7 +4,6 @@ import io.github.understudy.HostAndPort;
 import io.github.understudy.LagSource;
 import io.github.understudy.UnderstudyConfig;
 
-import com.zaxxer.hikari.SQLExceptionOverride;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
@@ -74,11 +73,11 @@ public final class Nodes {
         }
         boolean mariadb = nodes.stream().map(n -> n.probe().dialect()).filter(d -> d != null).findFirst()
                 .map(Dialect::mariadb).orElse(false);
+        RolePools pools = new RolePools(config, connections, monitor, mariadb);
         for (Node node : nodes) {
-            boolean master = node == table.master();
-            node.openPool(connections.pool(node.address(), master ? config.masterPool() : config.replicaPool(),
-                    !master, new FailureReporter(monitor, node), mariadb), !master);
+            pools.open(node, node == table.master());
         }
+        monitor.onMasterChange(table.master(), pools::masterChanged);
         monitor.start();
         long tick = Math.max(TimeUnit.MILLISECONDS.toNanos(20), config.probeInterval().toNanos() / 5);
         scheduler.scheduleWithFixedDelay(coordinator::tick, tick, tick, TimeUnit.NANOSECONDS);
@@ -108,17 +107,6 @@ public final class Nodes {
             Thread.currentThread().interrupt();
         }
         nodes.forEach(Node::close);
-    }
-
-    /** Hears every SQLException on a node's pooled connections, and reports the ones that mean it is gone. */
-    private record FailureReporter(HealthMonitor monitor, Node node) implements SQLExceptionOverride {
-        @java.lang.Override
-        public Override adjudicate(java.sql.SQLException failure) {
-            if (Communication.failed(failure)) {
-                monitor.requestFailed(node, NodeProbe.reason(failure));
-            }
-            return Override.CONTINUE_EVICT;
-        }
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -56,7 +56,13 @@ public final class Router {
             Node master = monitor.table().master();
             if (master != null && permitted(master)) {
                 try {
-                    return borrowed(master, true, write);
+                    Borrowed borrowed = borrowed(master, true, write);
+                    if (monitor.table().master() == master) {
+                        return borrowed;
+                    }
+                    // The master changed while this was borrowed: its borrowed connections are being aborted.
+                    release(borrowed);
+                    continue;
                 } catch (SQLException e) {
                     last = e;
                 }
@@ -152,22 +158,35 @@ public final class Router {
     private static List<Node> candidates(List<Node> replicas, List<Node> exclude) {
         boolean allUsable = exclude.isEmpty();
         for (int i = 0; allUsable && i < replicas.size(); i++) {
-            allUsable = replicas.get(i).breaker().getState() != CircuitBreaker.State.OPEN;
+            allUsable = permitted(replicas.get(i));
         }
         if (allUsable) {
             return replicas;
         }
         List<Node> usable = new ArrayList<>(replicas.size());
         for (Node node : replicas) {
-            if (!exclude.contains(node) && node.breaker().getState() != CircuitBreaker.State.OPEN) {
+            if (!exclude.contains(node) && permitted(node)) {
                 usable.add(node);
             }
         }
         return usable;
     }
 
+    /**
+     * Whether a request may try the node: its breaker is not open, or its open wait is over. Only asking for a
+     * permission moves an open breaker to half-open; a node skipped while open would otherwise stay open for
+     * ever, whatever its health (the trial permission is given back: {@link #borrow} asks for its own).
+     */
     private static boolean permitted(Node node) {
-        return node.breaker().getState() != CircuitBreaker.State.OPEN;
+        CircuitBreaker breaker = node.breaker();
+        if (breaker.getState() != CircuitBreaker.State.OPEN) {
+            return true;
+        }
+        if (breaker.tryAcquirePermission()) {
+            breaker.releasePermission();
+            return true;
+        }
+        return false;
     }
 
     private Borrowed borrowed(Node node, boolean master, boolean write) throws SQLException {
@@ -186,6 +205,7 @@ public final class Router {
             Connection connection = node.pool().getConnection();
             breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             node.stats().enter();
+            node.borrowed(connection);
             return connection;
         } catch (SQLException e) {
             breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
@@ -201,6 +221,7 @@ public final class Router {
     /** Returns a borrowed connection to its pool. */
     public static void release(Borrowed borrowed) throws SQLException {
         borrowed.node().stats().exit();
+        borrowed.node().returned(borrowed.connection());
         borrowed.connection().close();
     }
 

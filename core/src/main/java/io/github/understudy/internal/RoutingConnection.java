@@ -38,10 +38,8 @@ public final class RoutingConnection extends ForwardingConnection implements Und
     @Override
     protected java.sql.Connection physical() throws SQLException {
         checkOpen();
-        if (current != null && current.connection().isClosed()) {
-            // HikariCP closed it after a communications error: the node is reported, take another.
-            dropCurrent();
-        }
+        dropIfClosed();
+        state.checkTransactionNotLost();
         if (current == null) {
             current = state.readOnly ? consistency.borrowRead() : router.write();
             try {
@@ -55,6 +53,17 @@ public final class RoutingConnection extends ForwardingConnection implements Und
             }
         }
         return current.connection();
+    }
+
+    /**
+     * HikariCP closed the held connection after a communications error, or a demotion aborted it: the next
+     * statement takes another, unless a transaction was open on it.
+     */
+    private void dropIfClosed() throws SQLException {
+        if (current != null && current.connection().isClosed()) {
+            state.connectionClosed(current.node());
+            dropCurrent();
+        }
     }
 
     @Override
@@ -236,6 +245,10 @@ public final class RoutingConnection extends ForwardingConnection implements Und
     @Override
     public void setAutoCommit(boolean autoCommit) throws SQLException {
         checkOpen();
+        if (autoCommit && state.lostTransactionOn != null) {
+            state.autoCommit = true;
+            throw state.endLostTransaction(); // switching auto-commit on commits, and there is nothing to commit
+        }
         if (current != null && autoCommit != state.autoCommit) {
             current.connection().setAutoCommit(autoCommit);
         }
@@ -318,6 +331,10 @@ public final class RoutingConnection extends ForwardingConnection implements Und
     @Override
     public void commit() throws SQLException {
         checkOpen();
+        dropIfClosed();
+        if (state.lostTransactionOn != null) {
+            throw state.endLostTransaction();
+        }
         if (current == null) {
             return;
         }
@@ -337,6 +354,7 @@ public final class RoutingConnection extends ForwardingConnection implements Und
     @Override
     public void rollback() throws SQLException {
         checkOpen();
+        state.lostTransactionOn = null;
         if (current != null) {
             try {
                 current.connection().rollback();

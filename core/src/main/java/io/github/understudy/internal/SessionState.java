@@ -41,4 +41,36 @@ final class SessionState {
             physical.setHoldability(holdability);
         }
     }
+
+    /**
+     * The node whose connection was closed under an open transaction (its server failed, or it was demoted and
+     * its connections aborted), or null. The transaction is gone with it: until the application rolls back, its
+     * statements must fail rather than go on, silently, in a new transaction on another connection.
+     */
+    Node lostTransactionOn;
+
+    void connectionClosed(Node node) {
+        if (!autoCommit) {
+            lostTransactionOn = node;
+        }
+    }
+
+    void checkTransactionNotLost() throws SQLException {
+        if (lostTransactionOn != null) {
+            throw transactionLost();
+        }
+    }
+
+    /** The error for a lost transaction, clearing it: after a commit or rollback, a new one may start. */
+    SQLException endLostTransaction() {
+        SQLException lost = transactionLost();
+        lostTransactionOn = null;
+        return lost;
+    }
+
+    private SQLException transactionLost() {
+        return new SQLException("the transaction's connection to " + lostTransactionOn + " was closed under it (the "
+                + "server failed or is no longer the master), so the server rolled it back: roll back and run the "
+                + "transaction again", "08003");
+    }
 }

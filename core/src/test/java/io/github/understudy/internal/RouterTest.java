@@ -40,10 +40,14 @@ class RouterTest {
     private final Node healthy = node("r:2", Role.REPLICA);
 
     private static Node node(String address, Role role) {
+        return node(address, role, Duration.ofHours(1));
+    }
+
+    private static Node node(String address, Role role, Duration openWait) {
         HostAndPort hostAndPort = HostAndPort.parse(address.replace("m:", "master:").replace("r:", "replica" + address.charAt(2) + ":"));
         CircuitBreaker breaker = CircuitBreaker.of(address, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED).slidingWindowSize(20)
-                .minimumNumberOfCalls(5).failureRateThreshold(50).waitDurationInOpenState(Duration.ofHours(1)).build());
+                .minimumNumberOfCalls(5).failureRateThreshold(50).waitDurationInOpenState(openWait).build());
         Node node = new Node(hostAndPort, mock(NodeHealth.class), breaker, mock(NodeProbe.class));
         node.openPool(mock(HikariDataSource.class), role == Role.REPLICA);
         return node;
@@ -66,6 +70,25 @@ class RouterTest {
 
     private static SQLException connectFailure() {
         return new SQLException("pool timeout", "08001", new SQLException("Communications link failure", "08S01"));
+    }
+
+    @Test
+    void anOpenBreakerLetsATrialRequestThroughOnceItsWaitIsOver() throws SQLException {
+        Node recoveredMaster = node("m:1", Role.MASTER, Duration.ofMillis(1));
+        Node recoveredReplica = node("r:3", Role.REPLICA, Duration.ofMillis(1));
+        table(recoveredMaster, List.of(recoveredReplica));
+        when(recoveredMaster.pool().getConnection()).thenReturn(mock(Connection.class));
+        when(recoveredReplica.pool().getConnection()).thenReturn(mock(Connection.class));
+        recoveredMaster.breaker().transitionToOpenState();
+        recoveredReplica.breaker().transitionToOpenState();
+        Router router = router(true);
+
+        // Routing skips a node while its breaker is open; nothing else would ever move the breaker on.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(router.read(List.of()).node()).isSameAs(recoveredReplica);
+            assertThat(router.write().node()).isSameAs(recoveredMaster);
+        });
+        assertThat(recoveredReplica.breaker().getState()).isEqualTo(CircuitBreaker.State.HALF_OPEN);
     }
 
     @Test

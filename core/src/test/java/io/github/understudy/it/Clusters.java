@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Helpers shared by the integration tests: a config for a testkit cluster, and small SQL shortcuts. */
@@ -53,5 +55,24 @@ final class Clusters {
             connection.setReadOnly(true);
             return serverId(connection);
         }
+    }
+
+    /** The server's statement counters that tell how many round trips a request made. */
+    static Map<String, Long> counters(Connection root) throws SQLException {
+        Map<String, Long> counters = new HashMap<>();
+        try (Statement statement = root.createStatement();
+             ResultSet rs = statement.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN "
+                     + "('Com_select', 'Com_set_option', 'Com_change_db', 'Com_insert')")) {
+            while (rs.next()) {
+                counters.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return counters;
+    }
+
+    static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> delta = new HashMap<>();
+        after.forEach((name, value) -> delta.put(name, value - before.getOrDefault(name, 0L)));
+        return delta;
     }
 }

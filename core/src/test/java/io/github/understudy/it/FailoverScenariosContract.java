@@ -26,7 +26,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,16 +42,72 @@ abstract class FailoverScenariosContract extends FailoverContract {
     }
 
     @Test
-    void hungMasterIsReplacedThroughTimeouts() {
+    void hungMasterIsReplacedAndWritesStuckOnItFailInsteadOfBeingAcknowledgedLater() throws Exception {
+        String table = newTable();
         Events events = new Events();
         ClusterNode master = cluster.node("n1");
-        try (UnderstudyDataSource ds = new UnderstudyDataSource(failoverConfig(cluster, events).build())) {
+        String name;
+        // A long socket timeout: only the promotion can end a write stuck on the hung master.
+        try (UnderstudyDataSource ds = new UnderstudyDataSource(failoverConfig(cluster, events)
+                .socketTimeout(Duration.ofSeconds(120)).build());
+             Connection autoCommit = ds.getConnection();
+             Connection transaction = ds.getConnection()) {
+            name = ds.name();
+            insert(autoCommit, table, 1);
+            transaction.setAutoCommit(false);
+            insert(transaction, table, 2);
+            cluster.awaitReplicasCaughtUp();
             master.pause();
+            CompletableFuture<Object> stuck = CompletableFuture.supplyAsync(() -> {
+                try {
+                    insert(autoCommit, table, 3);
+                    return "acknowledged";
+                } catch (SQLException e) {
+                    return e;
+                }
+            });
 
             await().atMost(Duration.ofSeconds(30)).until(() -> !events.of(MasterPromoted.class).isEmpty());
             assertThat(ds.writeTarget()).isPresent().get().isNotEqualTo(HostAndPort.parse(master.address()));
+            // The old master is still paused: the promotion itself ended the stuck write, as a failure.
+            assertThat(stuck.get(10, TimeUnit.SECONDS)).isInstanceOf(SQLException.class);
+            // The open transaction is gone with its connection: it fails until rolled back, never goes on elsewhere.
+            assertThatThrownBy(() -> insert(transaction, table, 4)).isInstanceOf(SQLException.class);
+            assertThatThrownBy(transaction::commit).isInstanceOf(SQLException.class)
+                    .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08003");
+            transaction.rollback();
+            insert(transaction, table, 5);
+            transaction.commit();
+
+            ClusterNode newMaster = node(events.of(MasterPromoted.class).get(0).newMaster());
+            try (Connection root = cluster.openDirect(newMaster, Duration.ofSeconds(10))) {
+                AtomicInteger ids = new AtomicInteger(100);
+                // Its pool was reopened as a master's: a write borrows a writable connection, with no SET (once
+                // the new pool has opened its connections, which set their session once).
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                    Map<String, Long> before = Clusters.counters(root);
+                    for (int i = 0; i < 20; i++) {
+                        try (Connection c = ds.getConnection()) {
+                            insert(c, table, ids.incrementAndGet());
+                        }
+                    }
+                    assertThat(Clusters.delta(before, Clusters.counters(root))).containsEntry("Com_insert", 20L)
+                            .containsEntry("Com_set_option", 0L);
+                });
+                assertThat(Clusters.value(root, "SELECT GROUP_CONCAT(id ORDER BY id) FROM appdb." + table
+                        + " WHERE id < 100")).isEqualTo("1,5");
+            }
         } finally {
             master.resume();
+        }
+        // The pools replaced at the promotion were closed too.
+        await().untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.isAlive()
+                && t.getName().startsWith(name + "-")).isEmpty());
+    }
+
+    private static void insert(Connection connection, String table, int id) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO appdb." + table + " VALUES (" + id + ")");
         }
     }
 

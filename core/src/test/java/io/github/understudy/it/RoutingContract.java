@@ -190,8 +190,8 @@ abstract class RoutingContract {
                     serverId(c);
                 }
             }
-            Map<String, Long> replicaBefore = counters(replicaRoot);
-            Map<String, Long> masterBefore = counters(masterRoot);
+            Map<String, Long> replicaBefore = Clusters.counters(replicaRoot);
+            Map<String, Long> masterBefore = Clusters.counters(masterRoot);
 
             for (int i = 0; i < 50; i++) {
                 try (Connection c = ds.getConnection()) {
@@ -201,9 +201,9 @@ abstract class RoutingContract {
                 insert(ds);
             }
 
-            assertThat(delta(replicaBefore, counters(replicaRoot))).containsEntry("Com_select", 50L)
+            assertThat(Clusters.delta(replicaBefore, Clusters.counters(replicaRoot))).containsEntry("Com_select", 50L)
                     .containsEntry("Com_set_option", 0L).containsEntry("Com_change_db", 0L);
-            assertThat(delta(masterBefore, counters(masterRoot))).containsEntry("Com_insert", 50L)
+            assertThat(Clusters.delta(masterBefore, Clusters.counters(masterRoot))).containsEntry("Com_insert", 50L)
                     .containsEntry("Com_select", 0L).containsEntry("Com_set_option", 0L)
                     .containsEntry("Com_change_db", 0L);
         }
@@ -233,24 +233,6 @@ abstract class RoutingContract {
         try (Connection c = ds.getConnection()) {
             c.createStatement().executeUpdate("INSERT INTO counted VALUES ()");
         }
-    }
-
-    private static Map<String, Long> counters(Connection root) throws SQLException {
-        Map<String, Long> counters = new HashMap<>();
-        try (java.sql.Statement statement = root.createStatement();
-             java.sql.ResultSet rs = statement.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN "
-                     + "('Com_select', 'Com_set_option', 'Com_change_db', 'Com_insert')")) {
-            while (rs.next()) {
-                counters.put(rs.getString(1), rs.getLong(2));
-            }
-        }
-        return counters;
-    }
-
-    private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
-        Map<String, Long> delta = new HashMap<>();
-        after.forEach((name, value) -> delta.put(name, value - before.getOrDefault(name, 0L)));
-        return delta;
     }
 
     static Map<Long, Integer> countReads(UnderstudyDataSource ds, int reads) throws SQLException {

@@ -59,16 +59,4 @@ final class ClusterBootstrap {
     static List<String> replicaStatements(ReplicationSql sql, String masterHost, int masterPort, Credentials repl) {
         return List.of(sql.changeSource(masterHost, masterPort, repl.user(), repl.password()), sql.start());
     }
-
-    /**
-     * Semi-sync settings for every node, switched on (rpl_semi_sync_master_enabled) on the master only: a replica
-     * with it on would make its own applier wait for acknowledgements. No fallback to asynchronous replication (an
-     * hour's timeout): with a fallback, a hung master that resumes after a failover acknowledges its in-flight
-     * commits before it can be fenced, and those writes exist only there. Understudy switches it on when it
-     * promotes a semi-sync replica.
-     */
-    static List<String> semiSyncSettings() {
-        return List.of("SET GLOBAL rpl_semi_sync_master_timeout=3600000",
-                "SET GLOBAL rpl_semi_sync_master_wait_point='AFTER_SYNC'");
-    }
 }

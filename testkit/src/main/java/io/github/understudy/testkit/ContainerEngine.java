@@ -107,8 +107,11 @@ final class ContainerEngine implements Engine, Backend.Factory {
                     "--binlog-format=ROW", "--skip-name-resolve", "--report-host=" + spec.name(),
                     "--read-only=" + (spec.replica() ? "ON" : "OFF"), "--innodb-buffer-pool-size=32M"));
             if (flavor == Flavor.MARIADB) {
-                args.addAll(List.of("--log-slave-updates=ON", "--slave-net-timeout=2", "--gtid-strict-mode=ON",
-                        "--rpl-semi-sync-slave-enabled=ON"));
+                args.addAll(List.of("--log-slave-updates=ON", "--slave-net-timeout=2", "--gtid-strict-mode=ON"));
+                if (spec.semiSync()) { // as LocalServer's configuration
+                    args.addAll(List.of("--rpl-semi-sync-slave-enabled=ON", "--rpl-semi-sync-slave-kill-conn-timeout=1",
+                            "--rpl-semi-sync-master-timeout=3600000", "--rpl-semi-sync-master-wait-point=AFTER_SYNC"));
+                }
             } else {
                 args.addAll(List.of("--log-replica-updates=ON", "--replica-net-timeout=2", "--gtid-mode=ON",
                         "--enforce-gtid-consistency=ON", "--super-read-only=" + (spec.replica() ? "ON" : "OFF")));

@@ -101,7 +101,9 @@ final class LocalServer implements ServerHandle {
             cnf.put("gtid_domain_id", "0");
             cnf.put("innodb_log_file_size", "8M");
             cnf.put("aria_pagecache_buffer_size", "1M");
-            cnf.put("rpl_semi_sync_slave_enabled", "ON");
+            if (spec.semiSync()) {
+                semiSync(cnf);
+            }
             cnf.put("ssl_cert", tls.resolve("cert.pem").toString());
             cnf.put("ssl_key", tls.resolve("key.pem").toString());
         } else {
@@ -113,6 +115,22 @@ final class LocalServer implements ServerHandle {
         StringBuilder text = new StringBuilder(mariadb ? "[mariadbd]\n" : "[mysqld]\n");
         cnf.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         return text.toString();
+    }
+
+    /**
+     * Semi-sync on every node, in the configuration so that a restarted node keeps it; the master side is switched
+     * on at bootstrap, and by Understudy when it promotes a replica. No fallback to asynchronous replication (an
+     * hour's timeout): with a fallback, a hung master that resumes after a failover acknowledges its in-flight
+     * commits before it can be fenced, and those writes exist only there. A semi-sync replica that stops its
+     * receiver first connects to the master to end its dump thread, for up to
+     * {@code rpl_semi_sync_slave_kill_conn_timeout} (5 s by default): with a hung master, every failover would
+     * wait that long.
+     */
+    private static void semiSync(Map<String, String> cnf) {
+        cnf.put("rpl_semi_sync_slave_enabled", "ON");
+        cnf.put("rpl_semi_sync_slave_kill_conn_timeout", "1");
+        cnf.put("rpl_semi_sync_master_timeout", "3600000");
+        cnf.put("rpl_semi_sync_master_wait_point", "AFTER_SYNC");
     }
 
     private Path socket() {

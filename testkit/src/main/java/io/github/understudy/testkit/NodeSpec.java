@@ -2,6 +2,9 @@ package io.github.understudy.testkit;
 
 import java.nio.file.Path;
 
-/** What one server of a cluster is: its name, id, where it keeps its files and its initial role. */
-record NodeSpec(String name, long serverId, Path directory, boolean replica) {
+/**
+ * What one server of a cluster is: its name, id, where it keeps its files, its initial role, and whether the
+ * cluster replicates semi-synchronously (MariaDB).
+ */
+record NodeSpec(String name, long serverId, Path directory, boolean replica, boolean semiSync) {
 }

@@ -61,7 +61,8 @@ public final class ReplicationCluster implements AutoCloseable {
         this.directory = settings.workDirectory.toAbsolutePath()
                 .resolve(settings.name + "-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
         for (int i = 0; i <= settings.replicas; i++) {
-            NodeSpec spec = new NodeSpec("n" + (i + 1), i + 1, directory.resolve("n" + (i + 1)), i > 0);
+            NodeSpec spec = new NodeSpec("n" + (i + 1), i + 1, directory.resolve("n" + (i + 1)), i > 0,
+                    settings.semiSync);
             nodes.add(new ClusterNode(this, spec, backend.server(spec)));
         }
     }
@@ -84,7 +85,6 @@ public final class ReplicationCluster implements AutoCloseable {
                     first.server().replicationAddress().getPort(), replication).forEach(s -> execute(replica, s));
         }
         if (settings.semiSync) {
-            nodes.forEach(node -> ClusterBootstrap.semiSyncSettings().forEach(s -> execute(node, s)));
             execute(first, "SET GLOBAL rpl_semi_sync_master_enabled=ON");
             nodes.subList(1, nodes.size()).forEach(n -> execute(n, sql().stop() + " IO_THREAD", sql().start() + " IO_THREAD"));
         }

@@ -7,6 +7,7 @@ import io.github.understudy.benchmarks.support.LoadGenerator;
 import io.github.understudy.benchmarks.support.Sleep;
 import io.github.understudy.event.MasterPromoted;
 import io.github.understudy.event.NodeFenced;
+import io.github.understudy.event.RejoinRefused;
 import io.github.understudy.testkit.ClusterNode;
 import io.github.understudy.testkit.NodeReport;
 import io.github.understudy.testkit.ReplicationCluster;
@@ -76,7 +77,7 @@ final class Segment {
             endReason = faults(instances, runStart, deadline, faultBudget, faults);
             injector.healAll();
             stuck = instances.stopLoads(Defaults.CONFIG.socketTimeout().plusSeconds(5));
-            settle(instances.dataSources, false);
+            settle(instances, false, System.nanoTime());
             targets = instances.dataSources.stream().map(ds -> ds.name() + " -> " + ds.writeTarget()
                     .map(Object::toString).orElse("none")).toList();
             errors = instances.log.errorSummary();
@@ -110,30 +111,44 @@ final class Segment {
             faults.add(applied);
             LOG.info("segment {} fault {}: {} on {} for {} ms", index, faults.size(), applied.kind(), applied.node(),
                     applied.holdMs());
-            if (!settle(instances.dataSources, true)) {
-                return "not settled " + settings.settleTimeout() + " after " + applied.kind() + " on "
-                        + applied.node() + ": " + cluster.topology();
+            long settling = System.nanoTime();
+            if (!settle(instances, true, settling)) {
+                return refusedRejoin(instances, settling).map(r -> "old master " + r.node() + " refused rejoining "
+                        + "after " + applied.kind() + " (an operator rebuilds it): " + r.reason() + " "
+                        + r.errantGtids()).orElse("not settled " + settings.settleTimeout() + " after "
+                        + applied.kind() + " on " + applied.node() + ": " + cluster.topology());
             }
         }
     }
 
+    /** Waits until the cluster is {@link #settled}; false when it did not, or an old master was refused rejoining. */
+    private boolean settle(Instances instances, boolean replicasToo, long since) {
+        // A returning master with commits no replica acknowledged (semi-sync: they waited when it hung) is refused
+        // rejoining, rightly: it stays out until rebuilt, so the cluster cannot settle. No use waiting.
+        return Sleep.until(settings.settleTimeout(), 250, () -> refusedRejoin(instances, since).isPresent()
+                || settled(instances.dataSources, replicasToo)) && refusedRejoin(instances, since).isEmpty();
+    }
+
+    private static Optional<RejoinRefused> refusedRejoin(Instances instances, long since) {
+        return instances.events.all().stream().filter(t -> t.nanos() >= since && t.event() instanceof RejoinRefused)
+                .map(t -> (RejoinRefused) t.event()).findFirst();
+    }
+
     /**
-     * Waits until the servers show one master, every instance writes to it, and (when {@code replicasToo}) every
+     * Whether the servers show one master, every instance writes to it, and (when {@code replicasToo}) every
      * other node replicates from it without error.
      */
-    private boolean settle(List<UnderstudyDataSource> instances, boolean replicasToo) {
-        return Sleep.until(settings.settleTimeout(), 250, () -> {
-            ServerTopology topology = cluster.topology();
-            Optional<NodeReport> master = topology.master();
-            if (master.isEmpty()) {
-                return false;
-            }
-            ClusterNode node = cluster.node(master.get().node());
-            boolean followed = instances.stream().allMatch(ds -> ds.writeTarget().map(Object::toString)
-                    .equals(Optional.of(node.address())));
-            return followed && (!replicasToo || topology.nodes().stream().filter(r -> r != master.get())
-                    .allMatch(r -> r.replicationHealthy() && r.sourcePort() == node.serverPort()));
-        });
+    private boolean settled(List<UnderstudyDataSource> instances, boolean replicasToo) {
+        ServerTopology topology = cluster.topology();
+        Optional<NodeReport> master = topology.master();
+        if (master.isEmpty()) {
+            return false;
+        }
+        ClusterNode node = cluster.node(master.get().node());
+        boolean followed = instances.stream().allMatch(ds -> ds.writeTarget().map(Object::toString)
+                .equals(Optional.of(node.address())));
+        return followed && (!replicasToo || topology.nodes().stream().filter(r -> r != master.get())
+                .allMatch(r -> r.replicationHealthy() && r.sourcePort() == node.serverPort()));
     }
 
     private History history(EventLog events, Instances instances) {

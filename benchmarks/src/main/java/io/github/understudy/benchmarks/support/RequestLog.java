@@ -36,9 +36,9 @@ public final class RequestLog {
      */
     public void record(Request request, SQLException failure) {
         if (failure != null) {
-            errors.computeIfAbsent(request.error(), k -> new LongAdder()).increment();
-            firstMessages.putIfAbsent(request.error(), String.valueOf(failure.getMessage()).lines().findFirst()
-                    .orElse(""));
+            String key = (request.write() ? "write " : "read ") + request.error();
+            errors.computeIfAbsent(key, k -> new LongAdder()).increment();
+            firstMessages.putIfAbsent(key, describe(failure));
         }
         if (request.write() && request.ok()) {
             lastWriteOk.accumulateAndGet(request.end(), Math::max);
@@ -86,11 +86,23 @@ public final class RequestLog {
         return shed.get();
     }
 
-    /** @return failures by SQLState and exception type, with the first message of each */
+    /** @return failures by request type, SQLState and exception type, with the first message (and cause) of each */
     public Map<String, String> errorSummary() {
         Map<String, String> summary = new TreeMap<>();
         errors.forEach((key, count) -> summary.put(key, count.sum() + "x, e.g. " + firstMessages.get(key)));
         return summary;
+    }
+
+    /** The failure's first line, and its cause's: a routing error says why in its cause. */
+    private static String describe(SQLException failure) {
+        String message = firstLine(failure);
+        Throwable cause = failure.getCause();
+        return cause == null ? message : message + " (cause: " + cause.getClass().getSimpleName() + ": "
+                + firstLine(cause) + ")";
+    }
+
+    private static String firstLine(Throwable e) {
+        return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
     }
 
     /**
