@@ -10,14 +10,21 @@ import java.time.Duration;
  * @param failuresToEvict consecutive failed probes that evict a node, {@code >= 1}
  * @param successesToReadmit consecutive good probes that re-admit a down or lagging node, {@code >= 1}
  * @param maxLag the most a replica may be behind and still serve reads, {@code >= 0}
+ * @param wholeSecondLag whether lags are {@code Seconds_Behind_Master}: whole seconds, each a lower bound (a replica
+ *                       that reports 5 s is 5 to 6 s behind), so reporting {@code maxLag} means having reached it
  */
-public record HealthPolicy(int failuresToEvict, int successesToReadmit, Duration maxLag) {
+public record HealthPolicy(int failuresToEvict, int successesToReadmit, Duration maxLag, boolean wholeSecondLag) {
 
     /** Checks the settings with the configuration's wording. */
     public HealthPolicy {
         Check.atLeast("failuresToEvict", failuresToEvict, 1);
         Check.atLeast("successesToReadmit", successesToReadmit, 1);
         Check.notNegative("maxReplicaLag", maxLag);
+    }
+
+    /** A policy for lags measured finely (a heartbeat). */
+    public HealthPolicy(int failuresToEvict, int successesToReadmit, Duration maxLag) {
+        this(failuresToEvict, successesToReadmit, maxLag, false);
     }
 
     /**
@@ -27,7 +34,8 @@ public record HealthPolicy(int failuresToEvict, int successesToReadmit, Duration
      * @return the policy
      */
     public static HealthPolicy of(UnderstudyConfig config) {
-        return new HealthPolicy(config.failuresToEvict(), config.successesToReadmit(), config.maxReplicaLag());
+        return new HealthPolicy(config.failuresToEvict(), config.successesToReadmit(), config.maxReplicaLag(),
+                config.lagSource() == io.github.understudy.LagSource.SECONDS_BEHIND_MASTER);
     }
 
     /**
@@ -46,8 +54,10 @@ public record HealthPolicy(int failuresToEvict, int successesToReadmit, Duration
         if (probe.lag() == null) {
             return "lag unknown";
         }
-        if (probe.lag().compareTo(maxLag) > 0) {
-            return "lag " + Durations.brief(probe.lag()) + " > max-lag " + Durations.brief(maxLag);
+        int compared = probe.lag().compareTo(maxLag);
+        if (compared > 0 || compared == 0 && wholeSecondLag) {
+            return "lag " + Durations.brief(probe.lag()) + (compared > 0 ? " > " : " >= ") + "max-lag "
+                    + Durations.brief(maxLag);
         }
         return "";
     }

@@ -15,7 +15,7 @@ class HealthPolicyTest {
                 .adminUsername("admin").adminPassword("").failuresToEvict(3).successesToReadmit(4)
                 .maxReplicaLag(Duration.ofSeconds(7)).build();
 
-        assertThat(HealthPolicy.of(config)).isEqualTo(new HealthPolicy(3, 4, Duration.ofSeconds(7)));
+        assertThat(HealthPolicy.of(config)).isEqualTo(new HealthPolicy(3, 4, Duration.ofSeconds(7), true));
     }
 
     @Test
@@ -39,6 +39,17 @@ class HealthPolicyTest {
         assertThat(policy.problemOf(ProbeResult.replica(null, 2, "", 1))).isEqualTo("lag unknown");
         assertThat(policy.problemOf(ProbeResult.replicationBroken("IO thread stopped", Duration.ZERO, 2, "", 1)))
                 .isEqualTo("IO thread stopped");
+    }
+
+    @Test
+    void aWholeSecondLagAtTheLimitHasReachedIt() {
+        HealthPolicy secondsBehindMaster = new HealthPolicy(2, 2, Duration.ofSeconds(5), true);
+
+        assertThat(secondsBehindMaster.problemOf(ProbeResult.replica(Duration.ofSeconds(4), 2, "", 1))).isEmpty();
+        assertThat(secondsBehindMaster.problemOf(ProbeResult.replica(Duration.ofSeconds(5), 2, "", 1)))
+                .isEqualTo("lag 5s >= max-lag 5s");
+        assertThat(new HealthPolicy(2, 2, Duration.ofMillis(5500), true)
+                .problemOf(ProbeResult.replica(Duration.ofSeconds(5), 2, "", 1))).isEmpty();
     }
 
     @Test
