@@ -37,7 +37,7 @@ public record FailoverSettings(PromotionStrategy strategy, Duration deadMasterAf
         Check.notNull("strategy", strategy);
         Check.notNegative("deadMasterAfter", deadMasterAfter);
         Check.positive("relayLogWait", relayLogWait);
-        Check.notNegative("minFailoverInterval", minInterval);
+        Check.notNegative("minInterval", minInterval);
         Check.positive("repointCheck", repointCheck);
         neverPromote = Set.copyOf(neverPromote);
         preferPromote = Set.copyOf(preferPromote);
@@ -112,7 +112,7 @@ public record FailoverSettings(PromotionStrategy strategy, Duration deadMasterAf
          * @return this builder
          */
         public Builder minInterval(Duration value) {
-            minInterval = Check.notNegative("minFailoverInterval", value);
+            minInterval = Check.notNegative("minInterval", value);
             return this;
         }
 

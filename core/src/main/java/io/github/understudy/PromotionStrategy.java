@@ -48,7 +48,7 @@ public interface PromotionStrategy {
      * @return the strategy
      */
     static PromotionStrategy none() {
-        return new PassiveStrategy("none", "no automatic failover (promotionStrategy=none): make a replica writable to resume writes");
+        return new PassiveStrategy("none", "no automatic failover (failover.strategy=none): make a replica writable to resume writes");
     }
 
     /**
@@ -58,7 +58,7 @@ public interface PromotionStrategy {
      * @return the strategy
      */
     static PromotionStrategy external() {
-        return new PassiveStrategy("external", "waiting for the external failover tool (promotionStrategy=external) to promote a replica");
+        return new PassiveStrategy("external", "waiting for the external failover tool (failover.strategy=external) to promote a replica");
     }
 
     /**
@@ -77,7 +77,7 @@ public interface PromotionStrategy {
             case "external":
                 return external();
             default:
-                throw new IllegalArgumentException("promotionStrategy must be one of [most-advanced-replica, none, "
+                throw new IllegalArgumentException("strategy must be one of [most-advanced-replica, none, "
                         + "external], but was '" + name + "'");
         }
     }

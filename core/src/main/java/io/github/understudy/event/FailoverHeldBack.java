@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * A failover was due but not started: another instance is running it, or the anti-flapping interval has
- * not passed ({@code minFailoverInterval}).
+ * not passed ({@code failover.minInterval}).
  *
  * @param dataSourceName the DataSource
  * @param at             when

@@ -163,7 +163,7 @@ public final class FailoverCoordinator {
             throws SQLException {
         if (!settings.strategy().changesServers()) {
             holdBack(master.address(), settings.strategy() + " changes no server: waiting for a node to be made "
-                    + "the writable master (promotionStrategy)");
+                    + "the writable master (failover.strategy)");
             return;
         }
         if (lastFailover != null && Duration.between(lastFailover, diagnosedAt).compareTo(settings.minInterval()) < 0) {
@@ -239,7 +239,7 @@ public final class FailoverCoordinator {
                 Diagnosis.DEAD_MASTER, outcome.rejected());
         // Announced before writes are routed there, so that anything seen on the new master follows the event.
         events.publish(new MasterPromoted(name, promotedAt, master.address(), promoted, epoch, outcome.rejected(),
-                Duration.between(master.since(), diagnosedAt), Duration.between(diagnosedAt, promotedAt)));
+                Duration.between(master.since(), diagnosedAt), Duration.between(diagnosedAt, promotedAt), false));
         follow(promoted, epoch);
         if (repointed == null) {
             repointed = repoint(promoted, address, candidates, outcome.rejected(), dialect); // writes go there already

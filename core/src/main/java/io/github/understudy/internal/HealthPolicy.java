@@ -10,8 +10,10 @@ import java.time.Duration;
  * @param failuresToEvict consecutive failed probes that evict a node, {@code >= 1}
  * @param successesToReadmit consecutive good probes that re-admit a down or lagging node, {@code >= 1}
  * @param maxLag the most a replica may be behind and still serve reads, {@code >= 0}
- * @param wholeSecondLag whether lags are {@code Seconds_Behind_Master}: whole seconds, each a lower bound (a replica
- *                       that reports 5 s is 5 to 6 s behind), so reporting {@code maxLag} means having reached it
+ * @param wholeSecondLag whether lags are {@code Seconds_Behind_Master}: whole seconds (from whole-second event
+ *                       timestamps), so a replica reporting 5 s is about 4 to 6 s behind; reporting {@code maxLag}
+ *                       counts as reaching it, erring towards fresher reads (it would otherwise leave up to a
+ *                       second late)
  */
 public record HealthPolicy(int failuresToEvict, int successesToReadmit, Duration maxLag, boolean wholeSecondLag) {
 

@@ -27,8 +27,7 @@ public final class Node implements ReplicaCandidate, AutoCloseable {
     private final NodeHealth health;
     private final NodeStats stats;
     private final CircuitBreaker breaker;
-    private volatile HikariDataSource pool;
-    private volatile boolean poolReadOnly;
+    private volatile Pool pool;
     private final NodeProbe probe;
     private final Set<Connection> borrowed = ConcurrentHashMap.newKeySet();
     private final RetiredPools retired;
@@ -69,14 +68,28 @@ public final class Node implements ReplicaCandidate, AutoCloseable {
         return breaker;
     }
 
+    /**
+     * A pool and whether its connections start read-only, read together: a borrow must never pair one pool's
+     * connection with another pool's mode (a write would get a read-only connection while the pools change).
+     *
+     * @param dataSource the HikariCP pool
+     * @param readOnly   whether its connections are read-only from birth (a replica's pool)
+     */
+    record Pool(HikariDataSource dataSource, boolean readOnly) {
+    }
+
     HikariDataSource pool() {
+        Pool current = pool;
+        return current == null ? null : current.dataSource();
+    }
+
+    Pool currentPool() {
         return pool;
     }
 
     /** Opens the pool once the node's role is known (replica pools are read-only by default). */
     void openPool(HikariDataSource newPool, boolean readOnly) {
-        this.pool = newPool;
-        this.poolReadOnly = readOnly;
+        this.pool = new Pool(newPool, readOnly);
     }
 
     /**
@@ -86,7 +99,7 @@ public final class Node implements ReplicaCandidate, AutoCloseable {
      * pool first, for at most {@code drainLimit}.
      */
     void reopenPool(HikariDataSource newPool, boolean readOnly, boolean demoted, Duration drainLimit) {
-        HikariDataSource old = pool;
+        HikariDataSource old = pool();
         openPool(newPool, readOnly);
         if (demoted) {
             abortBorrowed();
@@ -116,18 +129,13 @@ public final class Node implements ReplicaCandidate, AutoCloseable {
         }
     }
 
-    /** Whether this node's pool hands out read-only connections (it was a replica when the pool opened). */
-    boolean poolReadOnly() {
-        return poolReadOnly;
-    }
-
     NodeProbe probe() {
         return probe;
     }
 
     @Override
     public void close() {
-        HikariDataSource open = pool;
+        HikariDataSource open = pool();
         if (open != null) {
             open.close();
         }

@@ -41,8 +41,11 @@ public final class Router {
         this.masterWait = masterWait;
     }
 
-    /** A borrowed physical connection and the node it came from. */
-    public record Borrowed(Node node, Connection connection, boolean master) {
+    /**
+     * A borrowed physical connection, the node it came from, whether it was borrowed as the master, and whether
+     * its pool makes connections read-only.
+     */
+    public record Borrowed(Node node, Connection connection, boolean master, boolean poolReadOnly) {
     }
 
     public Borrowed write() throws SQLException {
@@ -190,19 +193,20 @@ public final class Router {
     }
 
     private Borrowed borrowed(Node node, boolean master, boolean write) throws SQLException {
-        Borrowed borrowed = new Borrowed(node, borrow(node), master);
+        Node.Pool pool = node.currentPool();
+        Borrowed borrowed = new Borrowed(node, borrow(node, pool.dataSource()), master, pool.readOnly());
         metrics.routed(node.address(), master ? Role.MASTER : Role.REPLICA, write);
         return borrowed;
     }
 
-    private Connection borrow(Node node) throws SQLException {
+    private Connection borrow(Node node, com.zaxxer.hikari.HikariDataSource pool) throws SQLException {
         CircuitBreaker breaker = node.breaker();
         if (!breaker.tryAcquirePermission()) {
             throw new SQLException(name + " - circuit breaker of " + node + " is open", "08001");
         }
         long started = System.nanoTime();
         try {
-            Connection connection = node.pool().getConnection();
+            Connection connection = pool.getConnection();
             breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             node.stats().enter();
             node.borrowed(connection);

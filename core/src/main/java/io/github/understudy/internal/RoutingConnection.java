@@ -43,7 +43,7 @@ public final class RoutingConnection extends ForwardingConnection implements Und
         if (current == null) {
             current = state.readOnly ? consistency.borrowRead() : router.write();
             try {
-                state.applyTo(current.connection(), current.node().poolReadOnly());
+                state.applyTo(current.connection(), current.poolReadOnly());
                 if (!state.readOnly && consistency.tracksWrites()) {
                     tracker = WriteTracker.attach(current.connection(), consistency.session());
                 }
@@ -90,7 +90,7 @@ public final class RoutingConnection extends ForwardingConnection implements Und
     java.sql.Connection rerouteRead(Node failed) throws SQLException {
         dropCurrent();
         current = router.read(List.of(failed));
-        state.applyTo(current.connection(), current.node().poolReadOnly());
+        state.applyTo(current.connection(), current.poolReadOnly());
         return current.connection();
     }
 

@@ -117,7 +117,7 @@ public final class Switchover {
             }
             coordinator.recordFailover(clock.instant());
             events.publish(new MasterPromoted(name, clock.instant(), master, target, epoch, List.of(), Duration.ZERO,
-                    Duration.between(started, clock.instant())));
+                    Duration.between(started, clock.instant()), true));
             monitor.follow(target, epoch);
             monitor.hold("");
             monitor.probeNow(coordinator.node(target));

@@ -65,6 +65,9 @@ abstract class FailoverContract {
             MasterPromoted promoted = events.of(MasterPromoted.class).get(0);
             assertThat(events.of(MasterPromoted.class)).hasSize(1);
             assertThat(reads.failures).as("failed reads").isEmpty();
+            // Writes fail only where the dead master was: never on the new master, while its pool is replaced.
+            assertThat(writes.failures).as("failed writes").allSatisfy(e -> assertThat(e.getSQLState())
+                    .startsWith("08"));
             ClusterNode newMaster = node(promoted.newMaster());
             assertThat(cluster.topology().masters()).extracting(NodeReport::node).containsExactly(newMaster.name());
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {

@@ -14,6 +14,7 @@ import java.util.Map;
  * time each phase took: plain strings and numbers, like {@link NodeDescriptor}.
  *
  * @param at when the new master was promoted, ISO-8601
+ * @param kind {@code failover} (a failed master replaced) or {@code switchover} (planned)
  * @param epoch the new master's term
  * @param failedMaster the old master, {@code host:port}
  * @param newMaster the promoted replica, {@code host:port}
@@ -23,7 +24,7 @@ import java.util.Map;
  * @param rejected every candidate not chosen, with the reason
  * @param repointed per replica, {@code "replicating"} or what went wrong; empty until they were repointed
  */
-public record FailoverDescriptor(String at, long epoch, String failedMaster, String newMaster, long detectionMillis,
+public record FailoverDescriptor(String at, String kind, long epoch, String failedMaster, String newMaster, long detectionMillis,
         long promotionMillis, Long repointingMillis, List<String> rejected, Map<String, String> repointed) {
 
     /**
@@ -33,7 +34,8 @@ public record FailoverDescriptor(String at, long epoch, String failedMaster, Str
      * @return its description
      */
     public static FailoverDescriptor of(MasterPromoted promoted) {
-        return new FailoverDescriptor(promoted.at().toString(), promoted.epoch(), promoted.failedMaster().toString(),
+        return new FailoverDescriptor(promoted.at().toString(), promoted.planned() ? "switchover" : "failover",
+                promoted.epoch(), promoted.failedMaster().toString(),
                 promoted.newMaster().toString(), promoted.detection().toMillis(), promoted.promotion().toMillis(), null,
                 promoted.rejected().stream().map(RejectedCandidate::toString).toList(), Map.of());
     }
@@ -47,7 +49,7 @@ public record FailoverDescriptor(String at, long epoch, String failedMaster, Str
     public FailoverDescriptor with(ReplicasRepointed repointed) {
         Map<String, String> results = new LinkedHashMap<>();
         repointed.results().forEach((node, result) -> results.put(node.toString(), result));
-        return new FailoverDescriptor(at, epoch, failedMaster, newMaster, detectionMillis, promotionMillis,
+        return new FailoverDescriptor(at, kind, epoch, failedMaster, newMaster, detectionMillis, promotionMillis,
                 repointed.took().toMillis(), rejected, Collections.unmodifiableMap(results));
     }
 

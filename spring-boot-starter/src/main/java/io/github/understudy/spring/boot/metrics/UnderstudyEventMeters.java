@@ -15,8 +15,9 @@ import java.time.Duration;
  * Meters fed by Understudy's events:
  * <ul>
  *   <li>{@code understudy.events} (tags {@code datasource}, {@code type}, e.g. {@code NodeDown}): every event;</li>
- *   <li>{@code understudy.failovers} (tag {@code datasource}): every {@link MasterPromoted}, i.e. every failover
- *       and switchover that this application instance carried out (an instance that only follows a promotion made
+ *   <li>{@code understudy.failovers} (tags {@code datasource}, {@code kind}: {@code failover} or
+ *       {@code switchover}): every {@link MasterPromoted}, i.e. every failover and switchover that this application
+ *       instance carried out (an instance that only follows a promotion made
  *       by another one does not count it, so the sum over instances counts each promotion once);</li>
  *   <li>{@code understudy.failover.phase} (timer; tags {@code datasource}, {@code phase}): how long each phase of
  *       those promotions took: {@code detection} (first failed probe of the master to the diagnosis; switchovers
@@ -47,8 +48,8 @@ public final class UnderstudyEventMeters implements UnderstudyListener {
                 .register(registry).increment();
         if (event instanceof MasterPromoted promoted) {
             Counter.builder(FAILOVERS).description(FAILOVERS_DESCRIPTION).tag("datasource", event.dataSourceName())
-                    .register(registry).increment();
-            if (!promoted.detection().isZero()) {
+                    .tag("kind", promoted.planned() ? "switchover" : "failover").register(registry).increment();
+            if (!promoted.planned()) {
                 phase(event, "detection", promoted.detection());
             }
             phase(event, "promotion", promoted.promotion());

@@ -34,7 +34,7 @@ class UnderstudyEventLogTest {
         log.onEvent(new ReplicasRepointed("orders", AT.plusSeconds(1), DB2, Map.of(DB3, "replicating"),
                 Duration.ofMillis(70)));
 
-        assertThat(log.failovers("orders")).containsExactly(new FailoverDescriptor(AT.toString(), 1, "db1:3306",
+        assertThat(log.failovers("orders")).containsExactly(new FailoverDescriptor(AT.toString(), "failover", 1, "db1:3306",
                 "db2:3306", 1500, 250, 70L, List.of("db3:3306: less advanced"), Map.of("db3:3306", "replicating")));
         assertThat(log.recent("orders")).hasSize(2);
     }
@@ -68,6 +68,6 @@ class UnderstudyEventLogTest {
 
     private static MasterPromoted promoted(String dataSource, long epoch, HostAndPort from, HostAndPort to) {
         return new MasterPromoted(dataSource, AT, from, to, epoch, List.of(new RejectedCandidate(DB3,
-                "less advanced")), Duration.ofMillis(1500), Duration.ofMillis(250));
+                "less advanced")), Duration.ofMillis(1500), Duration.ofMillis(250), false);
     }
 }

@@ -84,10 +84,10 @@ class UnderstudyActuatorAutoConfigurationTest {
             HostAndPort to = HostAndPort.parse(db2);
             log.onEvent(new MasterPromoted("understudy", Instant.parse("2026-03-01T10:15:30Z"), from, to, 4,
                     List.of(new RejectedCandidate(from, "the failed master")), Duration.ofMillis(1200),
-                    Duration.ofMillis(300)));
+                    Duration.ofMillis(300), false));
             log.onEvent(new ReplicasRepointed("understudy", Instant.parse("2026-03-01T10:15:31Z"), to,
                     Map.of(from, "replicating"), Duration.ofMillis(80)));
-            FailoverDescriptor expected = new FailoverDescriptor("2026-03-01T10:15:30Z", 4, db1, db2, 1200, 300, 80L,
+            FailoverDescriptor expected = new FailoverDescriptor("2026-03-01T10:15:30Z", "failover", 4, db1, db2, 1200, 300, 80L,
                     List.of(db1 + ": the failed master"), Map.of(db1, "replicating"));
             Health health = context.getBean("understudyHealthContributor", UnderstudyHealthIndicator.class).health();
             assertThat(health.getDetails()).containsEntry("lastFailover", expected);

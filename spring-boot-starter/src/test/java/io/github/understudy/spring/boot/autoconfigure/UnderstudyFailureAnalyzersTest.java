@@ -97,10 +97,10 @@ class UnderstudyFailureAnalyzersTest {
     void failoverSettings() {
         FailureAnalysis strategy = analyze(Offline.properties(db1, "understudy.failover.strategy=fastest"));
         assertThat(strategy.getDescription()).startsWith("understudy.failover.strategy is invalid: "
-                + "promotionStrategy must be one of [most-advanced-replica, none, external], but was 'fastest'");
+                + "strategy must be one of [most-advanced-replica, none, external], but was 'fastest'");
         assertThat(strategy.getAction()).contains("PromotionStrategy bean");
         assertThat(analyze(Offline.properties(db1, "understudy.failover.min-interval=-1s")).getDescription())
-                .isEqualTo("understudy.failover.min-interval is invalid: minFailoverInterval must be >= 0, but was "
+                .isEqualTo("understudy.failover.min-interval is invalid: minInterval must be >= 0, but was "
                         + "PT-1S");
         assertThat(analyze(Offline.properties(db1, "understudy.failover.relay-log-wait=0")).getDescription())
                 .startsWith("understudy.failover.relay-log-wait is invalid: relayLogWait must be > 0");

@@ -34,11 +34,12 @@ class UnderstudyEventMetersTest {
     @Test
     void countsEachPromotionOnceAndTimesItsPhases() {
         meters.onEvent(new MasterPromoted("orders", AT, DB1, DB2, 1, List.of(), Duration.ofMillis(900),
-                Duration.ofMillis(200)));
+                Duration.ofMillis(200), false));
         meters.onEvent(new TopologyChanged("orders", AT, topology(0, DB1), topology(1, DB2)));
         meters.onEvent(new ReplicasRepointed("orders", AT, DB2, Map.of(), Duration.ofMillis(50)));
 
-        assertThat(registry.get("understudy.failovers").tag("datasource", "orders").counter().count()).isEqualTo(1);
+        assertThat(registry.get("understudy.failovers").tag("datasource", "orders").tag("kind", "failover").counter()
+                .count()).isEqualTo(1);
         assertThat(phase("detection").count()).isEqualTo(1);
         assertThat(phase("detection").totalTime(TimeUnit.MILLISECONDS)).isEqualTo(900);
         assertThat(phase("promotion").totalTime(TimeUnit.MILLISECONDS)).isEqualTo(200);
@@ -49,9 +50,9 @@ class UnderstudyEventMetersTest {
     @Test
     void aSwitchoverCountsButHasNoDetectionPhase() {
         meters.onEvent(new MasterPromoted("orders", AT, DB1, DB2, 2, List.of(), Duration.ZERO,
-                Duration.ofMillis(400)));
+                Duration.ofMillis(400), true));
 
-        assertThat(registry.get("understudy.failovers").counter().count()).isEqualTo(1);
+        assertThat(registry.get("understudy.failovers").tag("kind", "switchover").counter().count()).isEqualTo(1);
         assertThat(registry.find("understudy.failover.phase").tag("phase", "detection").timer()).isNull();
         assertThat(phase("promotion").count()).isEqualTo(1);
     }
