@@ -93,19 +93,14 @@ public final class Node implements ReplicaCandidate, AutoCloseable {
     }
 
     /**
-     * Opens the pool of the node's new role and retires the old one on its own thread. A demoted master's borrowed
-     * connections are aborted at once: a statement in flight there (on a master that hung, say) would otherwise
-     * be acknowledged by a node that is no longer the master. Otherwise requests in flight finish on the old
-     * pool first, for at most {@code drainLimit}.
+     * Opens the pool of the node's new role and retires the old one on its own thread: requests in flight finish
+     * on it first, for at most {@code drainLimit}.
      */
-    void reopenPool(HikariDataSource newPool, boolean readOnly, boolean demoted, Duration drainLimit) {
+    void reopenPool(HikariDataSource newPool, boolean readOnly, Duration drainLimit) {
         HikariDataSource old = pool();
         openPool(newPool, readOnly);
-        if (demoted) {
-            abortBorrowed();
-        }
         if (old != null) {
-            retired.retire(old, demoted ? Duration.ZERO : drainLimit);
+            retired.retire(old, drainLimit);
         }
     }
 
@@ -118,7 +113,11 @@ public final class Node implements ReplicaCandidate, AutoCloseable {
         borrowed.remove(connection);
     }
 
-    private void abortBorrowed() {
+    /**
+     * Aborts every connection borrowed from this node: it was the master and is no longer, and a statement in
+     * flight there (on a master that hung, say) would otherwise be acknowledged by it.
+     */
+    void abortBorrowed() {
         for (Connection connection : borrowed) {
             try {
                 // Closes the socket here and now: the request blocked on it fails instead of being acknowledged.

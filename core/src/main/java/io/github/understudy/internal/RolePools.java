@@ -5,6 +5,7 @@ import io.github.understudy.UnderstudyConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.SQLExceptionOverride;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,14 +40,27 @@ final class RolePools {
         node.openPool(pool(node, master), !master);
     }
 
-    /** Writes now go to {@code now} instead of {@code old} (null when there was no master). */
+    /**
+     * Writes now go to {@code now} instead of {@code old} (null when there was no master). Runs as the routing
+     * table changes: it must not fail, so a pool that cannot be opened leaves the node its old one.
+     */
     void masterChanged(Node old, Node now) {
         if (old != null && old != now) {
-            old.reopenPool(pool(old, false), true, true, config.socketTimeout());
+            old.abortBorrowed(); // first: nothing may keep a request on the former master
+            reopen(old, false, Duration.ZERO);
         }
-        now.reopenPool(pool(now, true), false, false, config.socketTimeout());
+        reopen(now, true, config.socketTimeout());
         LOG.info("{} - pools reopened for the new roles: master {}{}", config.name(), now,
                 old == null ? "" : ", former master " + old + " (its requests in flight aborted)");
+    }
+
+    private void reopen(Node node, boolean master, Duration drainLimit) {
+        try {
+            node.reopenPool(pool(node, master), !master, drainLimit);
+        } catch (RuntimeException e) {
+            LOG.warn("{} - cannot open a {} pool for {}, it keeps its pool: {}", config.name(),
+                    master ? "master" : "replica", node, e.getMessage());
+        }
     }
 
     private HikariDataSource pool(Node node, boolean master) {
