@@ -4,7 +4,9 @@ import static io.github.understudy.it.FailoverContract.failoverConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.understudy.Diagnosis;
 import io.github.understudy.UnderstudyDataSource;
+import io.github.understudy.event.MasterFailureDiagnosed;
 import io.github.understudy.event.MasterPromoted;
 import io.github.understudy.testkit.ClusterNode;
 import io.github.understudy.testkit.ReplicationCluster;
@@ -47,6 +49,40 @@ class MariaDbSemiSyncFailoverIT {
                     .forEach(row -> present.add(((Number) row.get("id")).intValue()));
             assertThat(writes.acknowledged).hasSizeGreaterThan(400);
             assertThat(present).as("acknowledged writes on the new master").containsAll(writes.acknowledged);
+        }
+    }
+
+    @Test
+    void everyAcknowledgedWriteSurvivesAMasterThatResumesWhileItIsFailedOver() throws Exception {
+        cluster.execute(cluster.master(), "CREATE TABLE appdb.resumed (id INT PRIMARY KEY)");
+        cluster.awaitReplicasCaughtUp();
+        Events events = new Events();
+        ClusterNode master = cluster.node("n1");
+        try (UnderstudyDataSource ds = new UnderstudyDataSource(failoverConfig(cluster, events).build());
+             WriteLoad writes = new WriteLoad(ds, "appdb.resumed", 8)) {
+            writes.runAtLeast(300);
+
+            master.pause();
+            // A stall that ends just as the failover starts: the receivers reconnect while they are being stopped.
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.of(MasterFailureDiagnosed.class).stream()
+                    .anyMatch(e -> e.diagnosis() == Diagnosis.DEAD_MASTER));
+            master.resume();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !events.of(MasterPromoted.class).isEmpty());
+            writes.runAtLeast(100);
+            writes.close();
+            ClusterNode newMaster = cluster.nodes().stream().filter(n -> n.address()
+                    .equals(ds.writeTarget().orElseThrow().toString())).findFirst().orElseThrow();
+            Set<Integer> present = new HashSet<>();
+            cluster.query(newMaster, "SELECT id FROM appdb.resumed")
+                    .forEach(row -> present.add(((Number) row.get("id")).intValue()));
+            Set<Integer> missing = new HashSet<>(writes.acknowledged);
+            missing.removeAll(present);
+            assertThat(missing).as("acknowledged writes missing on the new master " + newMaster.name()).isEmpty();
+        } finally {
+            if (master.isPaused()) {
+                master.resume();
+            }
         }
     }
 }
