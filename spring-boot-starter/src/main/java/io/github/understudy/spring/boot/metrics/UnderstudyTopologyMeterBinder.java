@@ -50,8 +50,11 @@ public final class UnderstudyTopologyMeterBinder implements MeterBinder {
             }
             Gauge.builder("understudy.replicas.healthy", dataSource, d -> d.topology().healthyReplicas().size())
                     .description("Replicas serving reads").tags(tags).register(registry);
-            Counter.builder(UnderstudyEventMeters.FAILOVERS).description(UnderstudyEventMeters.FAILOVERS_DESCRIPTION)
-                    .tags(tags).register(registry);
+            // Both kinds from the start, with the tags the events use: a meter keeps one set of tag keys.
+            for (String kind : new String[] {"failover", "switchover"}) {
+                Counter.builder(UnderstudyEventMeters.FAILOVERS).description(UnderstudyEventMeters.FAILOVERS_DESCRIPTION)
+                        .tags(tags).tag("kind", kind).register(registry);
+            }
         }
     }
 

@@ -190,7 +190,7 @@ class UnderstudyActuatorAutoConfigurationTest {
                     assertThat(registry.get("understudy.node.state").tag("node", db1).tag("state", "up").gauge()
                             .value()).isZero();
                     assertThat(registry.get("understudy.node.lag").tag("node", db2).gauge().value()).isNaN();
-                    assertThat(registry.get("understudy.failovers").tag("datasource", "understudy").counter().count())
+                    assertThat(registry.get("understudy.failovers").tag("datasource", "understudy").tag("kind", "failover").counter().count())
                             .isZero();
                 });
     }

@@ -101,6 +101,7 @@ class ActuatorIT {
                 .orElseThrow().address();
         assertThat(view.failovers()).singleElement().satisfies(failover -> {
             assertThat(failover.newMaster()).isEqualTo(newMaster.address());
+            assertThat(failover.kind()).isEqualTo("failover");
             assertThat(failover.repointingMillis()).isNotNegative();
             assertThat(failover.repointed()).containsEntry(otherReplica, "replicating");
         });
@@ -108,7 +109,7 @@ class ActuatorIT {
                 "MasterPromoted", "FailoverStarted", "MasterFailureDiagnosed");
         assertThat(JsonMapper.builder().build().writeValueAsString(view))
                 .contains("\"failovers\":[{\"at\":").contains("\"promotionMillis\":");
-        assertThat(registry.get("understudy.failovers").counter().count()).isEqualTo(1);
+        assertThat(registry.get("understudy.failovers").tag("kind", "failover").counter().count()).isEqualTo(1);
         assertThat(registry.get("understudy.failover.phase").tag("phase", "promotion").timer().count())
                 .isEqualTo(1);
         assertThat(registry.get("understudy.failover.phase").tag("phase", "repointing").timer().count())
@@ -140,7 +141,8 @@ class ActuatorIT {
                 assertThat(event.type()).isEqualTo("NodeDown");
                 assertThat(event.details()).containsEntry("node", master.address()).containsKey("reason");
             });
-            assertThat(context.getBean(MeterRegistry.class).get("understudy.failovers").counter().count()).isZero();
+            assertThat(context.getBean(MeterRegistry.class).get("understudy.failovers").tag("kind", "failover")
+                    .counter().count()).isZero();
         });
     }
 
@@ -168,8 +170,9 @@ class ActuatorIT {
             assertThat(switchover.newMaster()).isEqualTo(target.address());
             assertThat(switchover.repointed()).containsEntry(cluster.node("n1").address(), "replicating")
                     .containsEntry(cluster.node("n3").address(), "replicating");
-            assertThat(context.getBean(MeterRegistry.class).get("understudy.failovers").counter().count())
-                    .isEqualTo(1);
+            assertThat(switchover.kind()).isEqualTo("switchover");
+            assertThat(context.getBean(MeterRegistry.class).get("understudy.failovers").tag("kind", "switchover")
+                    .counter().count()).isEqualTo(1);
         });
     }
 
@@ -220,7 +223,7 @@ class ActuatorIT {
             }
             await().atMost(Duration.ofSeconds(5)).until(() -> registry.get("understudy.node.lag")
                     .tag("node", cluster.node("n2").address()).gauge().value() >= 0);
-            assertThat(registry.get("understudy.failovers").counter().count()).isZero();
+            assertThat(registry.get("understudy.failovers").tag("kind", "failover").counter().count()).isZero();
             assertThat(registry.get("understudy.events").tag("type", "NodeUp").counter().count()).isEqualTo(3);
         });
     }
