@@ -66,13 +66,14 @@ final class Fencer {
      * Ends the application's sessions on the node, makes it read-only, and ends any session that slipped in
      * between. Sessions go first: {@code SET GLOBAL read_only} waits for commits in flight, and a commit waiting
      * for a semi-sync acknowledgement that will never come (its replicas follow the new master) would hold it
-     * forever; killed, it is not acknowledged to its client.
+     * forever; killed, it is not acknowledged to its client. Semi-sync stays on: switching it off releases every
+     * commit still waiting for an acknowledgement, and the chaos run saw such a commit answered as a success to an
+     * application (commits no replica has); it goes off only when the node rejoins as a replica.
      */
     void fence(Connection connection, Dialect dialect) throws SQLException {
         killApplicationSessions(connection);
         MostAdvancedReplica.execute(connection, dialect.makeReadOnly().toArray(String[]::new));
         killApplicationSessions(connection);
-        SemiSync.demoted(connection);
     }
 
     private void killApplicationSessions(Connection connection) throws SQLException {
@@ -108,6 +109,9 @@ final class Fencer {
                 return;
             }
             ReplicationAddress address = ReplicationAddress.of(current, master);
+            // As a replica its applier's commits must not wait for acknowledgements; it has nothing waiting that
+            // the master lacks (checked above).
+            SemiSync.demoted(old);
             List<String> statements = new ArrayList<>();
             if (dialect.mariadb()) {
                 // An ex-master's slave position is empty: start from what it has.

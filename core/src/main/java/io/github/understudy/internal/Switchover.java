@@ -158,6 +158,7 @@ public final class Switchover {
                 .map(NodeStatus::address).collect(Collectors.toList());
         Map<HostAndPort, String> results = Repointer.repoint(others, address, dialect, connections,
                 settings.repointCheck());
+        SemiSync.demoted(old); // a replica's applier must not wait for acknowledgements
         if (dialect.mariadb()) {
             MostAdvancedReplica.execute(old, "SET GLOBAL gtid_slave_pos = @@gtid_binlog_pos");
         }

@@ -46,8 +46,8 @@ public record ChaosSettings(long seed, Duration duration, int maxFaults, int ins
      * @return the short run of CI: 2 instances, semi-sync, at most 12 faults
      */
     public static ChaosSettings ci(long seed, Duration duration) {
-        // No master hangs in CI: when the master resumes just before its promotion, the 30-minute run saw a write
-        // acknowledged by it go missing (2 of 20 segments; open issue, see the README's benchmarks).
+        // No master hangs in CI until a 30-minute run confirms the fix of the writes a hung master acknowledged just
+        // before its promotion (see the README's benchmarks).
         return new ChaosSettings(seed, duration, 12, 2, 2, true, 30, 30, Duration.ofSeconds(6),
                 Duration.ofSeconds(30), false);
     }

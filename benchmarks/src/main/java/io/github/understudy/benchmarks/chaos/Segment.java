@@ -76,6 +76,7 @@ final class Segment {
             Sleep.millis(1000);
             endReason = faults(instances, runStart, deadline, faultBudget, faults);
             injector.healAll();
+            logSemiSync();
             stuck = instances.stopLoads(Defaults.CONFIG.socketTimeout().plusSeconds(5));
             settle(instances, false, System.nanoTime());
             targets = instances.dataSources.stream().map(ds -> ds.name() + " -> " + ds.writeTarget()
@@ -117,6 +118,26 @@ final class Segment {
                         + "after " + applied.kind() + " (an operator rebuilds it): " + r.reason() + " "
                         + r.errantGtids()).orElse("not settled " + settings.settleTimeout() + " after "
                         + applied.kind() + " on " + applied.node() + ": " + cluster.topology());
+            }
+        }
+    }
+
+    /**
+     * Each node's semi-sync master counters, for the log: a commit acknowledged without a replica's acknowledgement
+     * ({@code no_tx}) or a switch to asynchronous replication ({@code off_times}) explains a lost write.
+     */
+    private void logSemiSync() {
+        for (ClusterNode node : cluster.nodes()) {
+            try {
+                Map<String, Object> counters = new java.util.TreeMap<>();
+                cluster.query(node, "SHOW GLOBAL STATUS WHERE Variable_name IN ('Rpl_semi_sync_master_status', "
+                        + "'Rpl_semi_sync_master_yes_tx', 'Rpl_semi_sync_master_no_tx', "
+                        + "'Rpl_semi_sync_master_no_times', 'Rpl_semi_sync_master_wait_sessions')")
+                        .forEach(row -> counters.put(String.valueOf(row.get("Variable_name"))
+                                .replace("Rpl_semi_sync_master_", ""), row.get("Value")));
+                LOG.info("segment {} semi-sync on {} (counters since it started): {}", index, node.name(), counters);
+            } catch (RuntimeException e) {
+                LOG.info("segment {} semi-sync on {}: not readable ({})", index, node.name(), e.getMessage());
             }
         }
     }
