@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,7 @@ public final class HealthMonitor {
     private volatile String hold = "";
     private final Set<HostAndPort> fenced = ConcurrentHashMap.newKeySet();
     private Node poolMaster;
-    private java.util.function.BiConsumer<Node, Node> masterChange;
+    private BiConsumer<Node, Node> masterChange;
 
     public HealthMonitor(String name, List<Node> nodes, Duration interval, ScheduledExecutorService scheduler,
                          Clock clock, EventPublisher events) {
@@ -231,7 +232,7 @@ public final class HealthMonitor {
      * Tells {@code listener} (on the thread that published the table) whenever writes go to another node than
      * {@code current}, then the one after, and so on.
      */
-    synchronized void onMasterChange(Node current, java.util.function.BiConsumer<Node, Node> listener) {
+    synchronized void onMasterChange(Node current, BiConsumer<Node, Node> listener) {
         poolMaster = current;
         masterChange = listener;
     }

@@ -50,11 +50,6 @@ final class RetiredPools implements AutoCloseable {
         }
     }
 
-    /** How many retired pools are not closed yet. */
-    int open() {
-        return pools.size();
-    }
-
     @Override
     public void close() {
         threads.forEach(Thread::interrupt);

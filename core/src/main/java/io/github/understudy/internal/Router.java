@@ -5,6 +5,7 @@ import io.github.understudy.ReplicaSelector;
 import io.github.understudy.Role;
 import io.github.understudy.UnderstudyMetrics;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import java.sql.Connection;
@@ -199,7 +200,7 @@ public final class Router {
         return borrowed;
     }
 
-    private Connection borrow(Node node, com.zaxxer.hikari.HikariDataSource pool) throws SQLException {
+    private Connection borrow(Node node, HikariDataSource pool) throws SQLException {
         CircuitBreaker breaker = node.breaker();
         if (!breaker.tryAcquirePermission()) {
             throw new SQLException(name + " - circuit breaker of " + node + " is open", "08001");

@@ -2,6 +2,8 @@ package io.github.understudy.it;
 
 import io.github.understudy.PoolSettings;
 import io.github.understudy.UnderstudyConfig;
+import io.github.understudy.UnderstudyDataSource;
+import io.github.understudy.testkit.ClusterNode;
 import io.github.understudy.testkit.ReplicationCluster;
 
 import java.sql.Connection;
@@ -10,7 +12,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Helpers shared by the integration tests: a config for a testkit cluster, and small SQL shortcuts. */
@@ -74,5 +78,19 @@ final class Clusters {
         Map<String, Long> delta = new HashMap<>();
         after.forEach((name, value) -> delta.put(name, value - before.getOrDefault(name, 0L)));
         return delta;
+    }
+
+    /** The ids in {@code appdb.<table>} on {@code node}. */
+    static Set<Integer> ids(ReplicationCluster cluster, ClusterNode node, String table) {
+        Set<Integer> ids = new HashSet<>();
+        cluster.query(node, "SELECT id FROM appdb." + table)
+                .forEach(row -> ids.add(((Number) row.get("id")).intValue()));
+        return ids;
+    }
+
+    /** The node the DataSource writes to now. */
+    static ClusterNode writeTarget(ReplicationCluster cluster, UnderstudyDataSource ds) {
+        String address = ds.writeTarget().orElseThrow().toString();
+        return cluster.nodes().stream().filter(n -> n.address().equals(address)).findFirst().orElseThrow();
     }
 }

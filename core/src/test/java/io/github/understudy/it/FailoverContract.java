@@ -89,9 +89,7 @@ abstract class FailoverContract {
     }
 
     java.util.Set<Integer> ids(ClusterNode node, String table) {
-        java.util.Set<Integer> ids = new java.util.HashSet<>();
-        cluster.query(node, "SELECT id FROM appdb." + table).forEach(row -> ids.add(((Number) row.get("id")).intValue()));
-        return ids;
+        return Clusters.ids(cluster, node, table);
     }
 
     ClusterNode node(HostAndPort address) {

@@ -42,11 +42,7 @@ class MariaDbSemiSyncFailoverIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> !events.of(MasterPromoted.class).isEmpty());
             writes.runAtLeast(100);
             writes.close();
-            ClusterNode newMaster = cluster.nodes().stream().filter(n -> n.address()
-                    .equals(ds.writeTarget().orElseThrow().toString())).findFirst().orElseThrow();
-            Set<Integer> present = new HashSet<>();
-            cluster.query(newMaster, "SELECT id FROM appdb.acked")
-                    .forEach(row -> present.add(((Number) row.get("id")).intValue()));
+            Set<Integer> present = Clusters.ids(cluster, Clusters.writeTarget(cluster, ds), "acked");
             assertThat(writes.acknowledged).hasSizeGreaterThan(400);
             assertThat(present).as("acknowledged writes on the new master").containsAll(writes.acknowledged);
         }
@@ -71,13 +67,9 @@ class MariaDbSemiSyncFailoverIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> !events.of(MasterPromoted.class).isEmpty());
             writes.runAtLeast(100);
             writes.close();
-            ClusterNode newMaster = cluster.nodes().stream().filter(n -> n.address()
-                    .equals(ds.writeTarget().orElseThrow().toString())).findFirst().orElseThrow();
-            Set<Integer> present = new HashSet<>();
-            cluster.query(newMaster, "SELECT id FROM appdb.resumed")
-                    .forEach(row -> present.add(((Number) row.get("id")).intValue()));
+            ClusterNode newMaster = Clusters.writeTarget(cluster, ds);
             Set<Integer> missing = new HashSet<>(writes.acknowledged);
-            missing.removeAll(present);
+            missing.removeAll(Clusters.ids(cluster, newMaster, "resumed"));
             assertThat(missing).as("acknowledged writes missing on the new master " + newMaster.name()).isEmpty();
         } finally {
             if (master.isPaused()) {
