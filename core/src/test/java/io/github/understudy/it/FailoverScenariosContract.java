@@ -58,14 +58,22 @@ abstract class FailoverScenariosContract extends FailoverContract {
             insert(transaction, table, 2);
             cluster.awaitReplicasCaughtUp();
             master.pause();
-            CompletableFuture<Object> stuck = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<Object> stuck = new CompletableFuture<>();
+            Thread writer = new Thread(() -> {
                 try {
                     insert(autoCommit, table, 3);
-                    return "acknowledged";
+                    stuck.complete("acknowledged by server " + Clusters.serverId(autoCommit));
                 } catch (SQLException e) {
-                    return e;
+                    stuck.complete(e);
                 }
-            });
+            }, "stuck-writer");
+            writer.setDaemon(true);
+            writer.start();
+            // The write must be on the wire to the paused master before the promotion: one that starts after it
+            // fails on its aborted connection, which proves nothing about a write in flight.
+            await().atMost(Duration.ofSeconds(2)).until(() -> stuck.isDone() || waitingForTheServer(writer));
+            assertThat(stuck).as("a write to the paused master").isNotDone();
+            assertThat(events.of(MasterPromoted.class)).as("promoted before the write reached the master").isEmpty();
 
             await().atMost(Duration.ofSeconds(30)).until(() -> !events.of(MasterPromoted.class).isEmpty());
             assertThat(ds.writeTarget()).isPresent().get().isNotEqualTo(HostAndPort.parse(master.address()));
@@ -103,6 +111,13 @@ abstract class FailoverScenariosContract extends FailoverContract {
         // The pools replaced at the promotion were closed too.
         await().untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.isAlive()
                 && t.getName().startsWith(name + "-")).isEmpty());
+    }
+
+    /** Whether {@code thread} is blocked reading a server's answer. */
+    private static boolean waitingForTheServer(Thread thread) {
+        return java.util.Arrays.stream(thread.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().startsWith("com.mysql.cj.protocol")
+                        && frame.getMethodName().startsWith("read"));
     }
 
     private static void insert(Connection connection, String table, int id) throws SQLException {
