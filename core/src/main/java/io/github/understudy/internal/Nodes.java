@@ -100,13 +100,19 @@ public final class Nodes {
 
     public static void stop(ScheduledExecutorService scheduler, List<Node> nodes, Duration probeTimeout) {
         scheduler.shutdownNow();
+        // The pools close with the interrupt flag clear, whatever the caller's: HikariCP gives up closing a pool
+        // when interrupted, and leaves its housekeeper thread running. The flag is set again at the end.
+        boolean interrupted = Thread.interrupted();
         try {
             // A probe in flight ends within its socket timeout.
             scheduler.awaitTermination(probeTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
         }
         nodes.forEach(Node::close);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Duration max(Duration a, Duration b) {

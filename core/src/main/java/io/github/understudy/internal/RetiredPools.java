@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The pools a node had before a role change, each closed on its own short-lived thread: after the connections
  * borrowed from it are back (or a limit has passed), since closing a HikariCP pool aborts what is still borrowed.
- * {@link #close()} closes whatever is left at once, and waits for those threads.
+ * {@link #close()} ends the waits at once, and waits for those threads. Nothing here interrupts a thread that
+ * closes a pool: HikariCP gives up closing when interrupted, and leaves the pool's housekeeper thread running.
  */
 final class RetiredPools implements AutoCloseable {
 
@@ -20,6 +21,7 @@ final class RetiredPools implements AutoCloseable {
     private final String name;
     private final List<HikariDataSource> pools = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private volatile boolean closing;
 
     RetiredPools(String name) {
         this.name = name;
@@ -30,8 +32,11 @@ final class RetiredPools implements AutoCloseable {
         pool.getHikariPoolMXBean().softEvictConnections(); // idle ones now, borrowed ones when they come back
         pools.add(pool);
         Thread thread = new Thread(() -> {
-            drain(pool, System.nanoTime() + drainLimit.toNanos());
+            boolean interrupted = drain(pool, System.nanoTime() + drainLimit.toNanos());
             pool.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
             pools.remove(pool);
             threads.remove(Thread.currentThread());
         }, pool.getPoolName() + "-retire");
@@ -40,20 +45,23 @@ final class RetiredPools implements AutoCloseable {
         thread.start();
     }
 
-    private static void drain(HikariDataSource pool, long deadline) {
+    /** Returns whether the wait was interrupted: the flag is cleared meanwhile, for the pool's close. */
+    private boolean drain(HikariDataSource pool, long deadline) {
         try {
-            while (System.nanoTime() - deadline < 0 && pool.getHikariPoolMXBean().getActiveConnections() > 0) {
+            while (!closing && System.nanoTime() - deadline < 0
+                    && pool.getHikariPoolMXBean().getActiveConnections() > 0) {
                 TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
             }
+            return false;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // closing now, as asked
+            return true;
         }
     }
 
     @Override
     public void close() {
-        threads.forEach(Thread::interrupt);
-        pools.forEach(HikariDataSource::close);
+        closing = true;
+        pools.forEach(HikariDataSource::close); // a pool that its own thread is closing already is left to it
         for (Thread thread : threads) {
             try {
                 thread.join(CLOSE_WAIT_MILLIS);

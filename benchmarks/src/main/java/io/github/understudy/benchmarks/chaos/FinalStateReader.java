@@ -17,8 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /** Reads the end state of a segment from the servers (as root, directly) and from the JVM. */
 final class FinalStateReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FinalStateReader.class);
 
     private static final Duration LEAK_WAIT = Duration.ofSeconds(10);
 
@@ -52,6 +57,9 @@ final class FinalStateReader {
     /** Adds what the closed instances left behind: threads, and sessions on the servers. */
     FinalState afterClose(FinalState state, List<String> threadPrefixes) {
         List<String> threads = Threads.awaitGone(threadPrefixes, LEAK_WAIT);
+        if (!threads.isEmpty()) {
+            LOG.warn("threads left {} after close:\n{}", LEAK_WAIT, Threads.stacks(threadPrefixes));
+        }
         Map<String, Integer> sessions = new LinkedHashMap<>();
         Sleep.until(LEAK_WAIT, 250, () -> {
             sessions.clear();

@@ -1,10 +1,13 @@
 package io.github.understudy.benchmarks.support;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /** Counting the JVM's threads by name, to see what a DataSource or a load keeps running. */
 public final class Threads {
+
+    private static final int STACK_FRAMES = 12;
 
     private Threads() {
     }
@@ -16,6 +19,22 @@ public final class Threads {
     public static List<String> named(List<String> prefixes) {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
                 .filter(name -> prefixes.stream().anyMatch(name::startsWith)).sorted().toList();
+    }
+
+    /**
+     * @param prefixes name prefixes
+     * @return each live thread with one of them, with the top of its stack: what it is stuck on
+     */
+    public static String stacks(List<String> prefixes) {
+        StringBuilder out = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.isAlive() && prefixes.stream().anyMatch(thread.getName()::startsWith)) {
+                out.append(thread.getName()).append(" (").append(thread.getState()).append(")\n");
+                Arrays.stream(stack).limit(STACK_FRAMES).forEach(frame -> out.append("    at ").append(frame)
+                        .append('\n'));
+            }
+        });
+        return out.toString();
     }
 
     /**
