@@ -66,34 +66,15 @@ final class Fencer {
      * Ends the application's sessions on the node, makes it read-only, and ends any session that slipped in
      * between. Sessions go first: {@code SET GLOBAL read_only} waits for commits in flight, and a commit waiting
      * for a semi-sync acknowledgement that will never come (its replicas follow the new master) would hold it
-     * forever; killed, it is not acknowledged to its client. Semi-sync stays on: switching it off releases every
-     * commit still waiting for an acknowledgement, and the chaos run saw such a commit answered as a success to an
-     * application (commits no replica has); it goes off only when the node rejoins as a replica.
+     * forever; killed (in the order {@link ApplicationSessions} explains), it is not acknowledged to its client.
+     * Semi-sync stays on: switching it off releases every commit still waiting for an acknowledgement, and the
+     * chaos run saw such a commit answered as a success to an application (commits no replica has); it goes off
+     * only when the node rejoins as a replica.
      */
     void fence(Connection connection, Dialect dialect) throws SQLException {
-        killApplicationSessions(connection);
+        ApplicationSessions.end(connection, applicationUser, name);
         MostAdvancedReplica.execute(connection, dialect.makeReadOnly().toArray(String[]::new));
-        killApplicationSessions(connection);
-    }
-
-    private void killApplicationSessions(Connection connection) throws SQLException {
-        List<Long> sessions = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT ID FROM information_schema.PROCESSLIST WHERE USER = ?")) {
-            statement.setString(1, applicationUser);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    sessions.add(rs.getLong(1));
-                }
-            }
-        }
-        for (long id : sessions) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("KILL " + id);
-            } catch (SQLException e) {
-                LOG.debug("{} - session {} ended before it could be killed", name, id);
-            }
-        }
+        ApplicationSessions.end(connection, applicationUser, name);
     }
 
     private void rejoin(HostAndPort node, Connection old, HostAndPort master, Dialect dialect) throws SQLException {

@@ -20,11 +20,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The default promotion: freeze every candidate's receiver, let it apply its relay log, reject the unfit (never
  * promote, replication error, relay log not applied in time, errant transactions), promote the most advanced.
  */
 public final class MostAdvancedReplica implements PromotionStrategy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MostAdvancedReplica.class);
 
     /** A candidate that passed every check, with its open admin connection. */
     private record Fit(HostAndPort node, Connection connection, String executed, int order) {
@@ -47,7 +52,8 @@ public final class MostAdvancedReplica implements PromotionStrategy {
             }
             Fit best = mostAdvanced(context, fit);
             fit.stream().filter(f -> f != best).forEach(f -> rejected.add(new RejectedCandidate(f.node(),
-                    "less advanced than " + best.node() + " (or equal, and not preferred)")));
+                    "less advanced than " + best.node() + " (or equal, and not preferred): has " + f.executed()
+                            + ", " + best.node() + " has " + best.executed())));
             ReplicationDialect dialect = context.dialect();
             execute(best.connection(), dialect.stopReplica(), dialect.resetReplicaAll());
             execute(best.connection(), dialect.makeWritable().toArray(String[]::new));
@@ -92,7 +98,7 @@ public final class MostAdvancedReplica implements PromotionStrategy {
         Connection connection = null;
         try {
             connection = context.admin(node);
-            String problem = prepare(context, connection);
+            String problem = prepare(context, node, connection);
             if (problem.isEmpty()) {
                 Fit fit = new Fit(node, connection, executed(context.dialect(), connection), order);
                 connection = null;
@@ -107,7 +113,7 @@ public final class MostAdvancedReplica implements PromotionStrategy {
     }
 
     /** Stops the receiver, waits for the relay log, checks for errors and errant transactions; "" when fit. */
-    private String prepare(PromotionContext context, Connection connection) throws SQLException {
+    private String prepare(PromotionContext context, HostAndPort node, Connection connection) throws SQLException {
         ReplicationDialect dialect = context.dialect();
         execute(connection, dialect.stopReceiver());
         // The relay-log wait starts now: stopping a receiver stuck on a hung master can itself take seconds.
@@ -131,7 +137,10 @@ public final class MostAdvancedReplica implements PromotionStrategy {
             return "relay log not applied within " + context.relayLogWait() + " (failover.relayLogWait)";
         }
         String masterKnown = context.topology().node(context.failedMaster()).map(NodeStatus::gtidPosition).orElse("");
-        String errant = errant(dialect, connection, executed(dialect, connection), masterKnown, masterUuid);
+        String executed = executed(dialect, connection);
+        LOG.info("{} - candidate {}: received {}, has {}", context.dataSourceName(), node,
+                retrieved.isEmpty() ? "nothing" : retrieved, executed);
+        String errant = errant(dialect, connection, executed, masterKnown, masterUuid);
         return errant.isEmpty() ? "" : "errant transactions: " + errant;
     }
 

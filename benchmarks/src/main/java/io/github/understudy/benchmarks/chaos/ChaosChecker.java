@@ -80,11 +80,11 @@ public final class ChaosChecker {
         if (!splitBrain.isEmpty()) {
             violations.add("two nodes writable through Understudy: " + splitBrain.size() + " acknowledged writes "
                     + "came from a node after another was promoted, and the final master lacks them: "
-                    + listed(splitBrain));
+                    + described(history, state, splitBrain));
         }
         if (semiSync && !lost.isEmpty()) {
             violations.add(lost.size() + " acknowledged writes missing on the final master (semi-sync): "
-                    + listed(lost));
+                    + described(history, state, lost));
         }
         long acknowledged = counts.get("writes acknowledged");
         counts.put("acknowledged writes lost", (long) lost.size());
@@ -142,6 +142,42 @@ public final class ChaosChecker {
             }
         }
         return master;
+    }
+
+    /**
+     * The writes, each with what tells how it came about: its instance, the node that acknowledged it, when it
+     * started and ended against the promotion before its end, and which nodes hold it.
+     */
+    private static String described(History history, FinalState state, List<Long> ids) {
+        List<String> described = new ArrayList<>();
+        for (Request write : history.requests()) {
+            if (write.write() && ids.contains(write.id()) && described.size() < LISTED) {
+                described.add(write.id() + " (instance " + write.instance() + ", node " + write.node()
+                        + since(history, write) + ", on nodes " + holders(state, write.id()) + ")");
+            }
+        }
+        return ids.size() <= LISTED ? described.toString() : described + " and " + (ids.size() - LISTED) + " more";
+    }
+
+    private static String since(History history, Request write) {
+        History.Change last = null;
+        for (History.Change promotion : history.promotions()) {
+            if (promotion.nanos() <= write.end()) {
+                last = promotion;
+            }
+        }
+        return last == null ? "" : ", started " + (write.start() - last.nanos()) / 1_000_000 + " ms and ended "
+                + (write.end() - last.nanos()) / 1_000_000 + " ms after the promotion of node " + last.node();
+    }
+
+    private static List<Integer> holders(FinalState state, long id) {
+        List<Integer> holders = new ArrayList<>();
+        state.rowsElsewhere().forEach((node, ids) -> {
+            if (ids.contains(id)) {
+                holders.add(node);
+            }
+        });
+        return holders;
     }
 
     private static String listed(List<Long> ids) {

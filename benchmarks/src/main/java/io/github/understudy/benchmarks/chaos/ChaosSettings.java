@@ -18,7 +18,7 @@ import java.util.Set;
  * @param readsPerSecond  reads per second per instance
  * @param maxHold         the longest a fault lasts before it is healed (at least 1 s)
  * @param settleTimeout   the longest to wait for the cluster to settle after a fault
- * @param masterHang      whether master hangs are among the faults (an open issue: see the README's benchmarks)
+ * @param masterHang      whether master hangs are among the faults
  */
 public record ChaosSettings(long seed, Duration duration, int maxFaults, int instances, int replicas,
                             boolean semiSync, int writesPerSecond, int readsPerSecond, Duration maxHold,
@@ -46,9 +46,7 @@ public record ChaosSettings(long seed, Duration duration, int maxFaults, int ins
      * @return the short run of CI: 2 instances, semi-sync, at most 12 faults
      */
     public static ChaosSettings ci(long seed, Duration duration) {
-        // No master hangs in CI until a 30-minute run confirms the fix of the writes a hung master acknowledged just
-        // before its promotion (see the README's benchmarks).
         return new ChaosSettings(seed, duration, 12, 2, 2, true, 30, 30, Duration.ofSeconds(6),
-                Duration.ofSeconds(30), false);
+                Duration.ofSeconds(30), true);
     }
 }

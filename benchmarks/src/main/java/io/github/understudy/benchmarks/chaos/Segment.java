@@ -9,6 +9,7 @@ import io.github.understudy.event.MasterPromoted;
 import io.github.understudy.event.NodeFenced;
 import io.github.understudy.event.RejoinRefused;
 import io.github.understudy.testkit.ClusterNode;
+import io.github.understudy.testkit.Flavor;
 import io.github.understudy.testkit.NodeReport;
 import io.github.understudy.testkit.ReplicationCluster;
 import io.github.understudy.testkit.ServerTopology;
@@ -135,7 +136,12 @@ final class Segment {
                         + "'Rpl_semi_sync_master_no_times', 'Rpl_semi_sync_master_wait_sessions')")
                         .forEach(row -> counters.put(String.valueOf(row.get("Variable_name"))
                                 .replace("Rpl_semi_sync_master_", ""), row.get("Value")));
-                LOG.info("segment {} semi-sync on {} (counters since it started): {}", index, node.name(), counters);
+                String gtids = cluster.flavor() == Flavor.MARIADB
+                        ? "SELECT @@gtid_binlog_pos AS binlog, @@gtid_slave_pos AS applied"
+                        : "SELECT @@gtid_executed AS executed";
+                counters.putAll(cluster.query(node, gtids).get(0));
+                LOG.info("segment {} semi-sync on {} (counters since it started, GTIDs): {}", index, node.name(),
+                        counters);
             } catch (RuntimeException e) {
                 LOG.info("segment {} semi-sync on {}: not readable ({})", index, node.name(), e.getMessage());
             }

@@ -56,7 +56,8 @@ class ChaosCheckerTest {
         Verdict verdict = check(true);
 
         assertThat(verdict.violations()).singleElement().asString()
-                .contains("1 acknowledged writes missing on the final master (semi-sync): [2]");
+                .contains("1 acknowledged writes missing on the final master (semi-sync): "
+                        + "[2 (instance 0, node 0, on nodes [])]");
         assertThat(verdict.lostWrites()).containsExactly(2L);
     }
 
@@ -93,7 +94,8 @@ class ChaosCheckerTest {
         Verdict verdict = check(false);
 
         assertThat(verdict.violations()).singleElement().asString()
-                .contains("two nodes writable through Understudy", "[7]");
+                .contains("two nodes writable through Understudy", "[7 (instance 0, node 0, started 0 ms and ended 0 ms after "
+                        + "the promotion of node 1, on nodes [])]");
     }
 
     @Test
