@@ -25,6 +25,7 @@ import io.github.understudy.testkit.ReplicationCluster;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,7 +116,7 @@ abstract class FailoverScenariosContract extends FailoverContract {
 
     /** Whether {@code thread} is blocked reading a server's answer. */
     private static boolean waitingForTheServer(Thread thread) {
-        return java.util.Arrays.stream(thread.getStackTrace())
+        return Arrays.stream(thread.getStackTrace())
                 .anyMatch(frame -> frame.getClassName().startsWith("com.mysql.cj.protocol")
                         && frame.getMethodName().startsWith("read"));
     }
