@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -124,13 +125,14 @@ final class Segment {
     }
 
     /**
-     * Each node's semi-sync master counters, for the log: a commit acknowledged without a replica's acknowledgement
-     * ({@code no_tx}) or a switch to asynchronous replication ({@code off_times}) explains a lost write.
+     * Each node's semi-sync master counters and GTID positions, for the log: a commit that ended without a replica's
+     * acknowledgement ({@code no_tx}) or a switch to asynchronous replication ({@code no_times}) explains a lost
+     * write, and the positions show which node has what.
      */
     private void logSemiSync() {
         for (ClusterNode node : cluster.nodes()) {
             try {
-                Map<String, Object> counters = new java.util.TreeMap<>();
+                Map<String, Object> counters = new TreeMap<>();
                 cluster.query(node, "SHOW GLOBAL STATUS WHERE Variable_name IN ('Rpl_semi_sync_master_status', "
                         + "'Rpl_semi_sync_master_yes_tx', 'Rpl_semi_sync_master_no_tx', "
                         + "'Rpl_semi_sync_master_no_times', 'Rpl_semi_sync_master_wait_sessions')")
