@@ -77,8 +77,8 @@ public interface PromotionStrategy {
             case "external":
                 return external();
             default:
-                throw new IllegalArgumentException("strategy must be one of [most-advanced-replica, none, "
-                        + "external], but was '" + name + "'");
+                throw io.github.understudy.internal.Check.invalid("failover.strategy",
+                        "one of [most-advanced-replica, none, external]", name);
         }
     }
 }

@@ -89,7 +89,9 @@ class UnderstudyConfigTest {
     @Test
     void hostsMustBeDistinctAndNonEmpty() {
         assertThatThrownBy(() -> valid().hosts("127.0.0.1:3306", "db2:3306", "127.0.0.1:3306"))
-                .hasMessage("hosts must not contain duplicates, but 127.0.0.1:3306 appears twice");
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("hosts must be without duplicates, but was [127.0.0.1:3306, db2:3306, 127.0.0.1:3306]: "
+                        + "127.0.0.1:3306 appears twice");
         assertThatThrownBy(() -> valid().hosts()).hasMessage("hosts must be non-empty, but was []");
     }
 
@@ -138,8 +140,9 @@ class UnderstudyConfigTest {
         "socketTimeout,socketTimeout", "SOCKETTIMEOUT,socketTimeout"})
     void driverPropertiesMustNotSetWhatUnderstudyOwns(String key, String setting) {
         assertThatThrownBy(() -> valid().driverProperties(Map.of("sslMode", "REQUIRED", key, "x")))
-                .hasMessage("driverProperties must not contain '" + key + "', but did: Understudy sets it from the "
-                        + setting + " setting, use that instead");
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("driverProperties must be free of the keys Understudy sets itself, but was '" + key
+                        + "': Understudy sets '" + key + "' from the " + setting + " setting, use that instead");
     }
 
     @ParameterizedTest
@@ -204,8 +207,8 @@ class UnderstudyConfigTest {
         ReplicaSelector weighted = ReplicaSelector.weighted(Map.of(HostAndPort.parse("db9:3306"), 3));
 
         assertThatThrownBy(() -> valid().readStrategy(weighted).build())
-                .hasMessage("readStrategy must weigh only hosts [db1:3306, db2:3306, db3:3306], but weighs db9:3306 "
-                        + "(weighted{db9:3306=3})");
+                .hasMessage("readStrategy must be weighing only hosts [db1:3306, db2:3306, db3:3306], but was "
+                        + "weighted{db9:3306=3}: it weighs db9:3306");
         assertThat(valid().readStrategy(ReplicaSelector.weighted(Map.of(HostAndPort.parse("db2:3306"), 3))).build())
                 .isNotNull();
     }

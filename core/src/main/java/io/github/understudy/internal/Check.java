@@ -1,5 +1,7 @@
 package io.github.understudy.internal;
 
+import io.github.understudy.InvalidSettingException;
+
 import java.time.Duration;
 
 /**
@@ -22,9 +24,19 @@ public final class Check {
      * @param value the rejected value; strings are quoted
      * @return the exception to throw
      */
-    public static IllegalArgumentException invalid(String setting, String rule, Object value) {
+    public static InvalidSettingException invalid(String setting, String rule, Object value) {
+        return invalid(setting, rule, value, "");
+    }
+
+    /**
+     * Builds the exception for a value that breaks a rule, with more words about the rule.
+     *
+     * @param detail appended to the message, e.g. {@code ": use lagSource=HEARTBEAT for a finer limit"}
+     * @return the exception to throw
+     */
+    public static InvalidSettingException invalid(String setting, String rule, Object value, String detail) {
         String shown = value instanceof String ? "'" + value + "'" : String.valueOf(value);
-        return new IllegalArgumentException(setting + " must be " + rule + ", but was " + shown);
+        return new InvalidSettingException(setting, rule, shown, detail);
     }
 
     /**

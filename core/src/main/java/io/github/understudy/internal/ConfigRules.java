@@ -45,8 +45,7 @@ public final class ConfigRules {
         for (int i = 0; i < hostAndPorts.size(); i++) {
             HostAndPort address = AddressParser.parse("hosts[" + i + "]", hostAndPorts.get(i));
             if (!seen.add(address)) {
-                throw new IllegalArgumentException(
-                        "hosts must not contain duplicates, but " + address + " appears twice");
+                throw Check.invalid("hosts", "without duplicates", hostAndPorts, ": " + address + " appears twice");
             }
             parsed.add(address);
         }
@@ -68,8 +67,8 @@ public final class ConfigRules {
             Check.notNull("driverProperties[" + key + "]", value);
             String instead = OWNED_DRIVER_PROPERTIES.get(key.toLowerCase(Locale.ROOT));
             if (instead != null) {
-                throw new IllegalArgumentException("driverProperties must not contain '" + key
-                        + "', but did: Understudy sets it from the " + instead + " setting, use that instead");
+                throw Check.invalid("driverProperties", "free of the keys Understudy sets itself", key,
+                        ": Understudy sets '" + key + "' from the " + instead + " setting, use that instead");
             }
             copy.put(key, value);
         });
@@ -122,8 +121,8 @@ public final class ConfigRules {
         });
         for (HostAndPort weighted : Selectors.nodesNamedBy(config.readStrategy())) {
             if (!config.hosts().contains(weighted)) {
-                throw new IllegalArgumentException("readStrategy must weigh only hosts " + config.hosts()
-                        + ", but weighs " + weighted + " (" + config.readStrategy() + ")");
+                throw Check.invalid("readStrategy", "weighing only hosts " + config.hosts(), config.readStrategy(),
+                        ": it weighs " + weighted);
             }
         }
         checkLag(config.lagSource(), config.maxReplicaLag(), config.heartbeatInterval());
@@ -141,16 +140,16 @@ public final class ConfigRules {
 
     private static void required(String setting, Object value) {
         if (value == null) {
-            throw new IllegalArgumentException(setting + " must be set, but was not set");
+            throw new io.github.understudy.InvalidSettingException(setting, "set", "not set", "");
         }
     }
 
     private static void checkLag(LagSource source, Duration maxLag, Duration heartbeatInterval) {
         Duration second = Duration.ofSeconds(1);
         if (source == LagSource.SECONDS_BEHIND_MASTER && maxLag.compareTo(second) < 0) {
-            throw new IllegalArgumentException("maxReplicaLag must be >= " + second
-                    + " with lagSource=SECONDS_BEHIND_MASTER, which counts whole seconds, but was " + maxLag
-                    + ": use lagSource=HEARTBEAT for a finer limit");
+            throw Check.invalid("maxReplicaLag", ">= " + second
+                    + " with lagSource=SECONDS_BEHIND_MASTER, which counts whole seconds", maxLag,
+                    ": use lagSource=HEARTBEAT for a finer limit");
         }
         if (source == LagSource.HEARTBEAT && heartbeatInterval.compareTo(maxLag) >= 0) {
             throw Check.invalid("heartbeatInterval", "< maxReplicaLag (" + maxLag + ") with lagSource=HEARTBEAT",

@@ -69,8 +69,8 @@ public final class Selectors {
             case "lowest-latency":
                 return lowestLatency();
             case "weighted":
-                throw new IllegalArgumentException("readStrategy must be one of " + NAMES + ", but was '" + name
-                        + "' (weighted needs a weight per host: use ReplicaSelector.weighted(Map))");
+                throw Check.invalid("readStrategy", "one of " + NAMES, name,
+                        " (weighted needs a weight per host: use ReplicaSelector.weighted(Map))");
             default:
                 throw Check.invalid("readStrategy", "one of " + NAMES, name);
         }

@@ -2,6 +2,7 @@ package io.github.understudy.spring.boot.autoconfigure;
 
 import io.github.understudy.FailoverSettings;
 import io.github.understudy.HostAndPort;
+import io.github.understudy.InvalidSettingException;
 import io.github.understudy.PoolSettings;
 import io.github.understudy.PromotionStrategy;
 import io.github.understudy.ReplicaSelector;
@@ -82,12 +83,13 @@ final class UnderstudyConfigFactory {
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            String property = propertyOf(e.getMessage());
+            String property = e instanceof InvalidSettingException invalid ? propertyOf(invalid.setting())
+                    : propertyOf(e.getMessage());
             throw new InvalidUnderstudyPropertyException(property, property + " is invalid: " + e.getMessage(), e);
         }
     }
 
-    /** Core's messages start with the setting's name ("probeInterval must be ..."): its property's name. */
+    /** The property of a setting ({@code probeInterval}), or of the first word of a message that names one. */
     static String propertyOf(String message) {
         String setting = message == null ? "" : message.split("[ \\[]", 2)[0];
         return PROPERTY_OF_SETTING.getOrDefault(setting, PREFIX + kebab(setting));

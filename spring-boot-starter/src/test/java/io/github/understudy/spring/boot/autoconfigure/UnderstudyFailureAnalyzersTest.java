@@ -90,14 +90,14 @@ class UnderstudyFailureAnalyzersTest {
         assertThat(weightsAlone.getAction()).contains("understudy.weights[db2\\:3306]=3");
         assertThat(analyze(runner.withInitializer(weight(db2)),
                 Offline.properties(db1, "understudy.read-strategy=weighted")).getDescription())
-                .startsWith("understudy.weights is invalid: readStrategy must weigh only hosts");
+                .startsWith("understudy.weights is invalid: readStrategy must be weighing only hosts");
     }
 
     @Test
     void failoverSettings() {
         FailureAnalysis strategy = analyze(Offline.properties(db1, "understudy.failover.strategy=fastest"));
         assertThat(strategy.getDescription()).startsWith("understudy.failover.strategy is invalid: "
-                + "strategy must be one of [most-advanced-replica, none, external], but was 'fastest'");
+                + "failover.strategy must be one of [most-advanced-replica, none, external], but was 'fastest'");
         assertThat(strategy.getAction()).contains("PromotionStrategy bean");
         assertThat(analyze(Offline.properties(db1, "understudy.failover.min-interval=-1s")).getDescription())
                 .isEqualTo("understudy.failover.min-interval is invalid: minInterval must be >= 0, but was "
