@@ -41,4 +41,14 @@ public interface PromotionContext {
 
     /** @return nodes preferred when candidates are equally advanced ({@code preferPromote}) */
     Set<HostAndPort> preferPromote();
+
+    /**
+     * How long before the failed master's first failed probe a replica's receiver may have lost it and still count
+     * as replicating from it when it failed: a killed master's replicas notice at once, Understudy at its next
+     * probe. A replica that lost the master earlier than that is stale (see
+     * {@link RejectedCandidate.Reason#NOT_REPLICATING_FROM_MASTER}).
+     *
+     * @return the probe interval plus the probe timeout
+     */
+    Duration detectionSlack();
 }

@@ -1,21 +1,11 @@
 package io.github.understudy;
 
-import io.github.understudy.internal.ConnectionFactory;
-import io.github.understudy.internal.EventPublisher;
-import io.github.understudy.internal.FailoverCoordinator;
-import io.github.understudy.internal.HealthMonitor;
-import io.github.understudy.internal.Node;
-import io.github.understudy.internal.Nodes;
-import io.github.understudy.internal.Router;
-import io.github.understudy.internal.RoutingConnection;
-import io.github.understudy.internal.Switchover;
+import io.github.understudy.internal.Cluster;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -38,12 +28,7 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(UnderstudyDataSource.class);
 
     private final UnderstudyConfig config;
-    private final ScheduledExecutorService scheduler;
-    private final List<Node> nodes;
-    private final HealthMonitor monitor;
-    private final Router router;
-    private final FailoverCoordinator coordinator;
-    private final Switchover switchover;
+    private final Cluster cluster;
     private volatile boolean closed;
     private PrintWriter logWriter;
 
@@ -56,25 +41,8 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
      */
     public UnderstudyDataSource(UnderstudyConfig config) {
         this.config = config;
-        this.scheduler = Nodes.scheduler(config.name(), config.hosts().size());
-        ConnectionFactory connections = new ConnectionFactory(config);
-        this.nodes = Nodes.create(config, connections);
-        EventPublisher events = new EventPublisher(config.name(), config.listeners());
-        this.monitor = new HealthMonitor(config.name(), nodes, config.probeInterval(), scheduler, config.clock(), events);
-        this.coordinator = new FailoverCoordinator(config.name(), config.username(), config.failover(), monitor,
-                connections, events, config.clock(), config.probeInterval());
-        try {
-            Nodes.start(config, nodes, monitor, connections, scheduler, coordinator);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
-        this.switchover = new Switchover(config.name(), config.username(), config.failover(), coordinator, monitor,
-                connections, events,
-                config.clock(), config.masterWaitTimeout());
-        this.router = new Router(config.name(), monitor, config.readStrategy(), config.readFallbackToMaster(),
-                config.masterWaitTimeout(), config.metrics());
-        LOG.info("{} - started: {}", config.name(), monitor.snapshot().describe());
+        this.cluster = new Cluster(config);
+        LOG.info("{} - started: {}", config.name(), cluster.topology().describe());
     }
 
     /**
@@ -89,7 +57,7 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
         if (closed) {
             throw new SQLException(config.name() + " - the DataSource is closed", "08003");
         }
-        return new RoutingConnection(router, config.retryReads(), config.consistency(), config.readYourWritesWait());
+        return cluster.connection();
     }
 
     /**
@@ -105,7 +73,7 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
 
     /** @return the topology as the monitor last saw it */
     public TopologySnapshot topology() {
-        return monitor.snapshot();
+        return cluster.topology();
     }
 
     /**
@@ -113,7 +81,7 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
      *         to {@code masterWaitTimeout}, then fail)
      */
     public java.util.Optional<HostAndPort> writeTarget() {
-        return monitor.writeTarget();
+        return cluster.writeTarget();
     }
 
     /**
@@ -121,7 +89,7 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
      *         {@link #writeTarget()} has a node
      */
     public String writeProblem() {
-        return monitor.writeProblem();
+        return cluster.writeProblem();
     }
 
     /** @return this DataSource's name, as in its logs */
@@ -135,7 +103,7 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
      * @param hostAndPort the node, as configured ({@code host:port})
      */
     public void evict(String hostAndPort) {
-        monitor.evict(HostAndPort.parse(hostAndPort), "by operator");
+        cluster.evict(HostAndPort.parse(hostAndPort), "by operator");
     }
 
     /**
@@ -144,7 +112,7 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
      * @param hostAndPort the node, as configured ({@code host:port})
      */
     public void readmit(String hostAndPort) {
-        monitor.readmit(HostAndPort.parse(hostAndPort));
+        cluster.readmit(HostAndPort.parse(hostAndPort));
     }
 
     /**
@@ -157,14 +125,14 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
      * @throws SQLException when the target could not catch up (the old master is then writable again)
      */
     public void switchover(String target) throws SQLException {
-        switchover.run(HostAndPort.parse(target));
+        cluster.switchover(HostAndPort.parse(target));
     }
 
     /** Stops the monitor's threads and closes every pool. Connections still open fail at their next use. */
     @Override
     public void close() {
         closed = true;
-        Nodes.stop(scheduler, nodes, config.probeTimeout());
+        cluster.close();
         LOG.info("{} - closed", config.name());
     }
 

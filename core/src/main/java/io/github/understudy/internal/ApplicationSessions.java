@@ -1,14 +1,11 @@
 package io.github.understudy.internal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -32,51 +29,74 @@ final class ApplicationSessions {
     }
 
     /** A session of the application user, and whether it waits for a semi-sync acknowledgement. */
-    private record Session(long id, boolean waitingForAck) {
+    record Session(long id, boolean waitingForAck) {
     }
 
-    /** Kills every session of {@code user}: those not waiting for a semi-sync acknowledgement first. */
-    static void end(Connection admin, String user, String name) throws SQLException {
+    /** Where the sessions are listed and killed: the server, or a test's stand-in. */
+    interface Sessions {
+        List<Session> list() throws SQLException;
+
+        /** Kills one session; false when it had ended already. */
+        boolean kill(long id);
+    }
+
+    /** Kills every session of {@code user} on {@code admin}'s server: those not waiting for an acknowledgement first. */
+    static void end(ServerSession admin, String user, String name) throws SQLException {
+        end(onServer(admin, user, name), name);
+    }
+
+    static void end(Sessions sessions, String name) throws SQLException {
         // A killed member stays listed until its leader commits: each session is killed once.
         Set<Long> killed = new HashSet<>();
         for (int pass = 0; pass < MAX_PASSES; pass++) {
-            List<Session> fresh = list(admin, user).stream().filter(s -> !killed.contains(s.id())).toList();
-            List<Session> others = fresh.stream().filter(s -> !s.waitingForAck()).toList();
-            // Leaders go only once no other session is left: every member of their groups was listed, so killed.
-            List<Session> next = others.isEmpty() ? fresh : others;
+            List<Session> next = next(sessions.list(), killed);
             if (next.isEmpty()) {
                 return;
             }
-            kill(admin, next, name);
-            next.forEach(s -> killed.add(s.id()));
+            next.forEach(s -> {
+                sessions.kill(s.id());
+                killed.add(s.id());
+            });
         }
         LOG.warn("{} - application sessions kept arriving while they were being ended", name);
     }
 
-    private static List<Session> list(Connection admin, String user) throws SQLException {
-        List<Session> sessions = new ArrayList<>();
-        try (PreparedStatement statement = admin.prepareStatement(
-                "SELECT ID, STATE FROM information_schema.PROCESSLIST WHERE USER = ?")) {
-            statement.setString(1, user);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    String state = rs.getString(2);
-                    // MariaDB: "Waiting for semi-sync ACK from slave"; MySQL: "Waiting for semi-sync ACK from replica"
-                    sessions.add(new Session(rs.getLong(1),
-                            state != null && state.toLowerCase(Locale.ROOT).contains("semi-sync")));
-                }
-            }
-        }
-        return sessions;
+    /**
+     * The sessions to kill next: those not killed yet and not waiting for an acknowledgement; only when none is
+     * left, the waiting ones (every member of their groups was listed, so killed).
+     */
+    static List<Session> next(List<Session> listed, Set<Long> killed) {
+        List<Session> fresh = listed.stream().filter(s -> !killed.contains(s.id())).toList();
+        List<Session> others = fresh.stream().filter(s -> !s.waitingForAck()).toList();
+        return others.isEmpty() ? fresh : others;
     }
 
-    private static void kill(Connection admin, List<Session> sessions, String name) throws SQLException {
-        for (Session session : sessions) {
-            try (Statement statement = admin.createStatement()) {
-                statement.execute("KILL " + session.id());
-            } catch (SQLException e) {
-                LOG.debug("{} - session {} ended before it could be killed", name, session.id());
+    private static Sessions onServer(ServerSession admin, String user, String name) {
+        String quoted = "'" + user.replace("\\", "\\\\").replace("'", "''") + "'";
+        return new Sessions() {
+            @Override
+            public List<Session> list() throws SQLException {
+                List<Session> sessions = new ArrayList<>();
+                for (Map<String, String> row : admin.rows(
+                        "SELECT ID, STATE FROM information_schema.PROCESSLIST WHERE USER = " + quoted)) {
+                    String state = row.get("STATE");
+                    // MariaDB: "Waiting for semi-sync ACK from slave"; MySQL: "... from replica"
+                    sessions.add(new Session(Long.parseLong(row.get("ID")),
+                            state != null && state.toLowerCase(Locale.ROOT).contains("semi-sync")));
+                }
+                return sessions;
             }
-        }
+
+            @Override
+            public boolean kill(long id) {
+                try {
+                    admin.execute("KILL " + id);
+                    return true;
+                } catch (SQLException e) {
+                    LOG.debug("{} - session {} ended before it could be killed", name, id);
+                    return false;
+                }
+            }
+        };
     }
 }

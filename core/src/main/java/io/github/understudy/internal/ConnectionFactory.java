@@ -35,6 +35,11 @@ public final class ConnectionFactory {
         }
     }
 
+    /** {@return how long an admin connection may take to connect, and each read of a probe} */
+    public java.time.Duration probeTimeout() {
+        return config.probeTimeout();
+    }
+
     /** A new admin connection to {@code address}, bounded by the probe timeout for connect and for every read. */
     public Connection admin(HostAndPort address) throws SQLException {
         return admin(address, config.probeTimeout());

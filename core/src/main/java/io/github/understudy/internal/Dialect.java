@@ -19,11 +19,17 @@ public final class Dialect implements io.github.understudy.ReplicationDialect {
     private final Flavor flavor;
     private final String version;
     private final boolean replicaWords;
+    private final boolean binaryLogStatus;
+    private final boolean sourcePosWait;
 
-    private Dialect(Flavor flavor, String version, boolean replicaWords) {
+    private Dialect(Flavor flavor, String version, int major, int minor, int patch) {
         this.flavor = flavor;
         this.version = version;
-        this.replicaWords = replicaWords;
+        boolean mysql = flavor == Flavor.MYSQL;
+        this.replicaWords = mysql && (major > 8 || major == 8 && (minor > 0 || patch >= 22));
+        // SHOW BINARY LOG STATUS came in 8.2.0; 8.4 removed SHOW MASTER STATUS.
+        this.binaryLogStatus = mysql && (major > 8 || major == 8 && minor >= 2);
+        this.sourcePosWait = mysql && (major > 8 || major == 8 && (minor > 0 || patch >= 26));
     }
 
     /**
@@ -37,11 +43,23 @@ public final class Dialect implements io.github.understudy.ReplicationDialect {
         if (!matcher.find()) {
             throw new IllegalArgumentException("server version must look like x.y.z, but was '" + serverVersion + "'");
         }
-        int major = Integer.parseInt(matcher.group(1));
-        int minor = Integer.parseInt(matcher.group(2));
-        int patch = Integer.parseInt(matcher.group(3));
-        boolean modern = !mariadb && (major > 8 || major == 8 && (minor > 0 || patch >= 22));
-        return new Dialect(mariadb ? Flavor.MARIADB : Flavor.MYSQL, matcher.group(), modern);
+        return new Dialect(mariadb ? Flavor.MARIADB : Flavor.MYSQL, matcher.group(),
+                Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
+                Integer.parseInt(matcher.group(3)));
+    }
+
+    /**
+     * Reads a boolean variable as any server version prints it: {@code ON}/{@code OFF}, {@code 1}/{@code 0} (and
+     * MariaDB 12's {@code read_only} values, where anything but {@code OFF}/{@code 0} refuses writes).
+     */
+    static boolean on(String value) {
+        String v = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
+        return !v.isEmpty() && !v.equals("OFF") && !v.equals("0") && !v.equals("FALSE") && !v.equals("NO");
+    }
+
+    /** The end of the server's own binary log: {@code SHOW BINARY LOG STATUS} where SHOW MASTER STATUS is gone. */
+    String binlogStatus() {
+        return binaryLogStatus ? "SHOW BINARY LOG STATUS" : "SHOW MASTER STATUS";
     }
 
     public Flavor flavor() {
@@ -50,16 +68,6 @@ public final class Dialect implements io.github.understudy.ReplicationDialect {
 
     public String version() {
         return version;
-    }
-
-    /**
-     * One round trip for what a probe needs of the server's variables. A SHOW, not a SELECT, so that probes do
-     * not add to the server's {@code Com_select}: the statement counts an operator (or a test) reads stay the
-     * application's own.
-     */
-    public String probeVariables() {
-        return "SHOW GLOBAL VARIABLES WHERE Variable_name IN ('server_id', 'read_only', 'super_read_only', "
-                + "'rpl_semi_sync_master_enabled', '" + gtidVariable() + "')";
     }
 
     /** The variable holding every transaction the server has: {@code gtid_binlog_pos} / {@code gtid_executed}. */
@@ -145,6 +153,17 @@ public final class Dialect implements io.github.understudy.ReplicationDialect {
     public String waitForApplied(String position, java.time.Duration timeout) {
         String function = waitFunction();
         return "SELECT " + function + "('" + quote(position) + "', " + Math.max(1, timeout.toSeconds()) + ")";
+    }
+
+    /**
+     * Waits until the applier reached a place in its source's binary log: {@code SOURCE_POS_WAIT} on MySQL 8.0.26+
+     * (where {@code MASTER_POS_WAIT} is deprecated, and 8.4 removed it), {@code MASTER_POS_WAIT} elsewhere. The
+     * query returns the number of events waited for, -1 on timeout, NULL when the applier is not running.
+     */
+    String waitForCoordinates(BinlogPosition position, java.time.Duration timeout) {
+        String function = sourcePosWait ? "SOURCE_POS_WAIT" : "MASTER_POS_WAIT";
+        return "SELECT " + function + "('" + quote(position.file()) + "', " + position.position() + ", "
+                + Math.max(1, timeout.toSeconds()) + ")";
     }
 
     /** The server function that waits until a GTID position is applied (returns 0 when it is). */

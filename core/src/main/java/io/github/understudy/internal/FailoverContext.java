@@ -15,7 +15,7 @@ import java.util.Set;
 /** The {@link PromotionContext} of one failover. */
 record FailoverContext(String dataSourceName, TopologySnapshot topology, HostAndPort failedMaster,
                        List<HostAndPort> candidates, ReplicationDialect dialect, FailoverSettings settings,
-                       ConnectionFactory connections) implements PromotionContext {
+                       ConnectionFactory connections, Duration detectionSlack) implements PromotionContext {
 
     @Override
     public Connection admin(HostAndPort node) throws SQLException {

@@ -1,50 +1,39 @@
 package io.github.understudy.internal;
 
 import io.github.understudy.Diagnosis;
-import io.github.understudy.FailoverSettings;
 import io.github.understudy.HostAndPort;
 import io.github.understudy.NodeState;
 import io.github.understudy.NodeStatus;
 import io.github.understudy.PromotionOutcome;
-import io.github.understudy.RejectedCandidate;
+import io.github.understudy.Role;
 import io.github.understudy.event.FailoverFailed;
 import io.github.understudy.event.FailoverHeldBack;
 import io.github.understudy.event.FailoverStarted;
 import io.github.understudy.event.MasterFailureDiagnosed;
-import io.github.understudy.event.MasterPromoted;
-import io.github.understudy.event.ReplicasRepointed;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Watches the master of the highest epoch and, when it is confirmed dead, runs the promotion strategy under the
- * cluster lock, records the new epoch, routes writes to the new master and repoints the replicas. It also
- * resolves other writable nodes: it follows one of a higher epoch (another instance promoted it), and fences
- * the others. Runs on the monitor's scheduler, one tick at a time.
+ * cluster lock and hands writes over to the promoted node ({@link Handover}). It also resolves other writable
+ * nodes ({@link WritableResolution}: follow a higher epoch, fence the rest) and repairs nodes that do not
+ * replicate from the master ({@link ReplicaRepair}). Runs on the monitor's scheduler, one tick at a time.
  */
 public final class FailoverCoordinator {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailoverCoordinator.class);
 
-    private final String name;
-    private final FailoverSettings settings;
-    private final HealthMonitor monitor;
-    private final ConnectionFactory connections;
-    private final EventPublisher events;
-    private final Clock clock;
+    private final Services services;
     private final FailureDetector detector;
     private final Fencer fencer;
+    private final Handover handover;
     private final Duration diagnoseEvery;
     private final ReplicaRepair repair;
     private final ReentrantLock busy = new ReentrantLock();
@@ -53,18 +42,13 @@ public final class FailoverCoordinator {
     private Diagnosis episode = Diagnosis.HEALTHY;
     private String heldBack = "";
 
-    public FailoverCoordinator(String name, String applicationUser, FailoverSettings settings, HealthMonitor monitor,
-                               ConnectionFactory connections, EventPublisher events, Clock clock, Duration probeInterval) {
-        this.name = name;
-        this.settings = settings;
-        this.monitor = monitor;
-        this.connections = connections;
-        this.events = events;
-        this.clock = clock;
-        this.detector = new FailureDetector(connections);
-        this.fencer = new Fencer(name, applicationUser, settings, connections, monitor, events, clock);
+    FailoverCoordinator(Services services, Duration probeInterval) {
+        this.services = services;
+        this.detector = new FailureDetector(services.connections());
+        this.fencer = new Fencer(services);
+        this.handover = new Handover(services);
         this.diagnoseEvery = probeInterval;
-        this.repair = new ReplicaRepair(name, settings.repointCheck(), monitor, connections, events, clock);
+        this.repair = new ReplicaRepair(services);
     }
 
     /**
@@ -72,12 +56,13 @@ public final class FailoverCoordinator {
      * writable nodes, one must have a strictly higher epoch than the others; the others are fenced at the first
      * tick). Returns it, or null when there is none or no strict highest.
      */
-    public HostAndPort start(List<HostAndPort> writable) {
+    HostAndPort start(List<HostAndPort> writable) {
         HostAndPort best = null;
         long bestEpoch = -1;
         boolean tie = false;
         for (HostAndPort node : writable) {
-            long epoch = epochOf(node);
+            ServerState state = services.node(node).probe().last();
+            long epoch = state == null || state.epoch() == null ? 0 : state.epoch().number();
             if (epoch > bestEpoch) {
                 best = node;
                 bestEpoch = epoch;
@@ -89,35 +74,29 @@ public final class FailoverCoordinator {
         if (best == null || tie) {
             return null;
         }
-        monitor.follow(settings.strategy().changesServers() ? best : null, bestEpoch);
+        services.monitor().follow(services.settings().strategy().changesServers() ? best : null, bestEpoch);
         return best;
     }
 
-    private long epochOf(HostAndPort node) {
-        try (Connection connection = connections.admin(node)) {
-            return EpochStore.read(connection).number();
-        } catch (SQLException e) {
-            LOG.debug("{} - cannot read the epoch on {}: {}", name, node, e.getMessage());
-            return 0;
-        }
-    }
-
     /** One look at the cluster; scheduled every fraction of the probe interval. */
-    public void tick() {
+    void tick() {
         if (!busy.tryLock()) {
             return;
         }
         try {
-            Dialect dialect = dialect();
-            if (dialect != null) {
-                resolveOtherWritable(dialect);
-                watchMaster(dialect);
-                if (settings.strategy().changesServers()) {
-                    repair.run(dialect);
+            if (dialect() != null) {
+                boolean manages = services.settings().strategy().changesServers();
+                if (manages) {
+                    resolveOtherWritable();
+                    releaseSemiSyncHold();
+                }
+                watchMaster();
+                if (manages) {
+                    repair.run();
                 }
             }
         } catch (RuntimeException | SQLException e) {
-            LOG.warn("{} - failover check failed: {}", name, e.getMessage(), e);
+            LOG.warn("{} - failover check failed: {}", services.name(), e.getMessage(), e);
         } finally {
             busy.unlock();
         }
@@ -128,13 +107,14 @@ public final class FailoverCoordinator {
     }
 
     Dialect dialect() {
-        return monitor.nodes().stream().map(node -> node.probe().dialect()).filter(d -> d != null).findFirst()
-                .orElse(null);
+        return services.monitor().nodes().stream().map(node -> node.probe().dialect()).filter(d -> d != null)
+                .findFirst().orElse(null);
     }
 
-    private void watchMaster(Dialect dialect) throws SQLException {
+    private void watchMaster() throws SQLException {
+        HealthMonitor monitor = services.monitor();
         RoutingTable table = monitor.table();
-        HostAndPort master = settings.strategy().changesServers() ? monitor.followed()
+        HostAndPort master = services.settings().strategy().changesServers() ? monitor.followed()
                 : table.snapshot().master().map(NodeStatus::address).orElse(null);
         NodeStatus status = master == null ? null : table.snapshot().node(master).orElse(null);
         if (status == null || status.state() == NodeState.UP) {
@@ -142,199 +122,188 @@ public final class FailoverCoordinator {
             heldBack = "";
             return;
         }
-        Instant now = clock.instant();
-        if (Duration.between(status.since(), now).compareTo(settings.deadMasterAfter()) < 0
+        Instant now = services.clock().instant();
+        if (Duration.between(status.since(), now).compareTo(services.settings().deadMasterAfter()) < 0
                 || Duration.between(lastDiagnosis, now).compareTo(diagnoseEvery) < 0) {
             return;
         }
         lastDiagnosis = now;
-        FailureDetector.Finding finding = detector.diagnose(master, status.serverId(), table.snapshot(), dialect);
+        FailureDetector.Finding finding = FailureDetector.diagnose(master, status.serverId(),
+                services.node(master).probe().answering(), detector.ask(master, table.snapshot()));
         if (finding.diagnosis() != episode) {
             episode = finding.diagnosis();
-            LOG.warn("{} - master {} {}: {}", name, master, finding.diagnosis(), finding.detail());
-            events.publish(new MasterFailureDiagnosed(name, now, master, finding.diagnosis(), finding.detail()));
+            LOG.warn("{} - master {} {}: {}", services.name(), master, finding.diagnosis(), finding.detail());
+            services.events().publish(new MasterFailureDiagnosed(services.name(), now, master, finding.diagnosis(),
+                    finding.detail()));
         }
         if (finding.diagnosis() == Diagnosis.DEAD_MASTER) {
-            failover(status, finding, dialect, now);
+            failover(status, finding, now);
         }
     }
 
-    private void failover(NodeStatus master, FailureDetector.Finding finding, Dialect dialect, Instant diagnosedAt)
+    private void failover(NodeStatus master, FailureDetector.Finding finding, Instant diagnosedAt)
             throws SQLException {
-        if (!settings.strategy().changesServers()) {
-            holdBack(master.address(), settings.strategy() + " changes no server: waiting for a node to be made "
-                    + "the writable master (failover.strategy)");
+        String guard = FailoverGuards.holdBack(services.settings(), lastFailover, diagnosedAt,
+                finding.reachableReplicas().size(), services.monitor().nodes().size() - 1);
+        if (!guard.isEmpty()) {
+            holdBack(master.address(), guard);
             return;
         }
-        if (lastFailover != null && Duration.between(lastFailover, diagnosedAt).compareTo(settings.minInterval()) < 0) {
-            holdBack(master.address(), "the last failover was at " + lastFailover + ", less than "
-                    + settings.minInterval() + " ago (failover.minInterval)");
-            return;
-        }
-        // Instances may see different replicas: each must lock a majority of all of them, so two can't both win.
-        int replicas = monitor.nodes().size() - 1;
-        int quorum = replicas / 2 + 1;
-        if (finding.reachableReplicas().size() < quorum) {
-            holdBack(master.address(), "only " + finding.reachableReplicas().size() + " of " + replicas
-                    + " replicas answer; a promotion needs the failover lock on a majority (" + quorum + ")");
-            return;
-        }
-        try (ClusterLock lock = ClusterLock.acquire(finding.reachableReplicas(), connections)) {
+        try (ClusterLock lock = ClusterLock.acquire(finding.reachableReplicas(), services.connections())) {
             if (lock == null) {
                 holdBack(master.address(), "another application instance holds the failover lock");
                 return;
             }
-            finding.reachableReplicas().forEach(address -> monitor.probeNow(node(address)));
-            if (!monitor.table().otherWritable().isEmpty()) {
+            finding.reachableReplicas().forEach(address -> services.monitor().probeNow(services.node(address)));
+            if (!services.monitor().table().otherWritable().isEmpty()) {
                 return; // promoted meanwhile by another instance: the next tick follows it
             }
-            promote(master, finding, dialect, diagnosedAt);
+            promote(master, finding, diagnosedAt);
         }
     }
 
-    private void promote(NodeStatus master, FailureDetector.Finding finding, Dialect dialect, Instant diagnosedAt)
+    private void promote(NodeStatus master, FailureDetector.Finding finding, Instant diagnosedAt)
             throws SQLException {
         List<HostAndPort> candidates = finding.reachableReplicas();
-        events.publish(new FailoverStarted(name, clock.instant(), master.address(), candidates,
-                settings.strategy().toString()));
-        FailoverContext context = new FailoverContext(name, monitor.table().snapshot(), master.address(), candidates,
-                dialect, settings, connections);
-        PromotionOutcome outcome;
-        try {
-            outcome = settings.strategy().promote(context);
-        } catch (SQLException | RuntimeException e) {
-            outcome = PromotionOutcome.nothing("the promotion strategy failed: " + e.getMessage(), List.of());
-        }
+        services.events().publish(new FailoverStarted(services.name(), services.clock().instant(), master.address(),
+                candidates, services.settings().strategy().toString()));
+        FailoverContext context = new FailoverContext(services.name(), services.monitor().table().snapshot(),
+                master.address(), candidates, dialect(), services.settings(), services.connections(), slack());
+        PromotionOutcome outcome = run(context);
+        lastFailover = services.clock().instant();
         if (outcome.promoted().isEmpty()) {
-            lastFailover = clock.instant();
-            String reason = outcome.detail() + (outcome.rejected().isEmpty() ? "" : "; rejected: " + outcome.rejected());
-            LOG.error("{} - failover of {} failed: {}", name, master.address(), reason);
-            events.publish(new FailoverFailed(name, clock.instant(), master.address(), reason));
+            String reason = outcome.detail() + (outcome.rejected().isEmpty() ? "" : "; rejected: "
+                    + outcome.rejected());
+            LOG.error("{} - failover of {} failed: {}", services.name(), master.address(), reason);
+            services.events().publish(new FailoverFailed(services.name(), services.clock().instant(),
+                    master.address(), reason));
             return;
         }
         HostAndPort promoted = outcome.promoted().get();
-        long epoch = monitor.epoch() + 1;
-        ReplicationAddress address;
-        boolean semiSync;
-        try (Connection connection = connections.admin(promoted)) {
-            epoch = Math.max(epoch, EpochStore.read(connection).number() + 1);
-            // Semi-sync if the dead master used it (as last probed) and the promoted node can.
-            semiSync = node(master.address()).probe().semiSyncMaster() && SemiSync.available(connection);
-            EpochStore.write(connection, epoch, promoted, MostAdvancedReplica.executed(dialect, connection),
-                    name + "@" + ProcessHandle.current().pid());
-            address = ReplicationAddress.of(connection, promoted);
-        }
-        Repointed repointed = null;
-        if (semiSync) {
-            // Semi-sync: writes resume only once replicas can acknowledge them, or an acknowledged write could
-            // exist on the new master alone.
-            repointed = repoint(promoted, address, candidates, outcome.rejected(), dialect);
-            try (Connection connection = connections.admin(promoted)) {
-                SemiSync.enable(connection);
-            }
-        }
-        Instant promotedAt = clock.instant();
-        lastFailover = promotedAt;
-        LOG.warn("{} - promoted {} (epoch {}) after {} {}; rejected: {}", name, promoted, epoch, master.address(),
-                Diagnosis.DEAD_MASTER, outcome.rejected());
-        // Announced before writes are routed there, so that anything seen on the new master follows the event.
-        events.publish(new MasterPromoted(name, promotedAt, master.address(), promoted, epoch, outcome.rejected(),
-                Duration.between(master.since(), diagnosedAt), Duration.between(diagnosedAt, promotedAt), false));
-        follow(promoted, epoch);
-        if (repointed == null) {
-            repointed = repoint(promoted, address, candidates, outcome.rejected(), dialect); // writes go there already
-        }
-        LOG.warn("{} - repointed to {}: {}", name, promoted, repointed.results());
-        events.publish(new ReplicasRepointed(name, clock.instant(), promoted, repointed.results(), repointed.took()));
+        List<HostAndPort> others = candidates.stream().filter(c -> !c.equals(promoted))
+                .filter(c -> outcome.rejected().stream().noneMatch(r -> r.node().equals(c) && r.reason().divergent()))
+                .toList();
+        handover.complete(new Handover.Promotion(master.address(), promoted, outcome.rejected(),
+                Duration.between(master.since(), diagnosedAt), diagnosedAt, false, others, appliersStopped(others),
+                null), () -> { });
+        lastFailover = services.clock().instant();
     }
 
-    private record Repointed(Map<HostAndPort, String> results, Duration took) {
+    private PromotionOutcome run(FailoverContext context) {
+        try {
+            return services.settings().strategy().promote(context);
+        } catch (SQLException | RuntimeException e) {
+            return PromotionOutcome.nothing("the promotion strategy failed: " + e.getMessage(), List.of());
+        }
     }
 
-    private void follow(HostAndPort promoted, long epoch) {
-        monitor.follow(promoted, epoch);
-        monitor.probeNow(node(promoted));
+    /** The probe interval plus the probe timeout: see {@link io.github.understudy.PromotionContext#detectionSlack}. */
+    private Duration slack() {
+        return diagnoseEvery.plus(services.connections().probeTimeout());
     }
 
-    private Repointed repoint(HostAndPort promoted, ReplicationAddress address, List<HostAndPort> candidates,
-                              List<RejectedCandidate> rejected, Dialect dialect) {
-        List<HostAndPort> divergent = rejected.stream().filter(r -> r.reason().startsWith("errant")
-                || r.reason().startsWith("replication error")).map(RejectedCandidate::node).collect(Collectors.toList());
-        List<HostAndPort> others = candidates.stream().filter(c -> !c.equals(promoted) && !divergent.contains(c))
-                .collect(Collectors.toList());
-        long started = System.nanoTime();
-        Map<HostAndPort, String> results = Repointer.repoint(others, address, dialect, connections,
-                settings.repointCheck());
-        others.forEach(replica -> monitor.probeNow(node(replica)));
-        return new Repointed(results, Duration.ofNanos(System.nanoTime() - started));
+    /** Of {@code nodes}, those whose applier was stopped at the last probe (an operator's stop: it stays so). */
+    private List<HostAndPort> appliersStopped(List<HostAndPort> nodes) {
+        return nodes.stream().filter(node -> {
+            NodeStatus status = services.monitor().table().snapshot().node(node).orElse(null);
+            return status != null && status.replication() != null && !status.replication().applying();
+        }).toList();
     }
 
     /**
-     * Other writable nodes: follow one of a higher epoch (promoted elsewhere), fence the rest. Under the node's
-     * failover lock: a promotion in flight holds it, so a node made writable a moment before its epoch is
-     * recorded is never mistaken for a stray and fenced. Whether it is still writable is asked afresh: the last
-     * probe may predate its fencing (by this instance or another).
+     * Other writable nodes: follow one of a higher epoch (promoted elsewhere: no lock needed, nothing changes on a
+     * server), fence the rest. Fencing holds the node's failover lock: a promotion in flight holds it, so a node
+     * made writable a moment before its epoch is recorded is never mistaken for a stray. Whether it is still
+     * writable is asked afresh under the lock: the last probe may predate its fencing (by this instance or
+     * another).
      */
-    private void resolveOtherWritable(Dialect dialect) throws SQLException {
-        if (!settings.strategy().changesServers()) {
-            return;
-        }
+    private void resolveOtherWritable() throws SQLException {
+        HealthMonitor monitor = services.monitor();
         List<NodeStatus> others = monitor.table().otherWritable();
         for (NodeStatus other : others) {
-            try (ClusterLock lock = ClusterLock.acquire(List.of(other.address()), connections)) {
-                if (lock != null) {
-                    resolve(other.address(), others.size(), dialect);
+            ServerState state = services.node(other.address()).probe().last();
+            if (state == null || state.epoch() == null) {
+                continue; // read at its next probe
+            }
+            WritableResolution.Action action = WritableResolution.decide(state.serverId(), state.epoch(),
+                    monitor.followed(), monitor.epoch(), others.size());
+            act(other.address(), action, state.epoch().number());
+        }
+    }
+
+    private void act(HostAndPort other, WritableResolution.Action action, long epoch) throws SQLException {
+        HealthMonitor monitor = services.monitor();
+        switch (action) {
+            case FOLLOW -> {
+                LOG.warn("{} - following {} (epoch {}; this instance had epoch {})", services.name(), other, epoch,
+                        monitor.epoch());
+                monitor.follow(other, epoch);
+                lastFailover = services.clock().instant();
+            }
+            case REFUSE_WRITES -> {
+                LOG.error("{} - {} and {} are both writable with epoch {}: refusing writes until one is read-only",
+                        services.name(), other, monitor.followed(), epoch);
+                monitor.follow(null, epoch);
+            }
+            case FENCE -> fence(other, monitor.followed(), epoch);
+            case NONE -> { }
+        }
+    }
+
+    private void fence(HostAndPort other, HostAndPort master, long epoch) throws SQLException {
+        try (ClusterLock lock = ClusterLock.acquire(List.of(other), services.connections())) {
+            if (lock == null) {
+                return; // another instance is on it
+            }
+            try (ServerSession session = services.session(other)) {
+                if (session.readOnly()) {
+                    services.monitor().probeNow(services.node(other)); // fenced meanwhile: let the table catch up
+                    return;
                 }
             }
+            fencer.fenceAndRejoin(other, master, "writable with epoch " + epoch + ", but the master is " + master
+                    + " (epoch " + services.monitor().epoch() + ")");
         }
     }
 
-    private void resolve(HostAndPort other, int writableNodes, Dialect dialect) throws SQLException {
-        long epoch;
-        try (Connection connection = connections.admin(other)) {
-            if (readOnly(connection)) {
-                monitor.probeNow(node(other)); // fenced meanwhile: let the table catch up
-                return;
+    /** Semi-sync waits on a new master for a replica to acknowledge; once one replicates, it goes on. */
+    private void releaseSemiSyncHold() throws SQLException {
+        HostAndPort master = services.monitor().semiSyncPending();
+        if (master == null) {
+            return;
+        }
+        long masterId = services.monitor().table().snapshot().node(master).map(NodeStatus::serverId).orElse(0L);
+        boolean acknowledging = services.monitor().table().snapshot().nodes().stream()
+                .anyMatch(n -> n.role() == Role.REPLICA && n.replication() != null && n.replication().receiving()
+                        && n.replication().sourceServerId() == masterId);
+        if (acknowledging) {
+            try (ServerSession session = services.session(master)) {
+                SemiSync.enable(session);
             }
-            epoch = EpochStore.read(connection).number();
-        }
-        HostAndPort followed = monitor.followed();
-        if (epoch > monitor.epoch() || followed == null && writableNodes == 1 && epoch == monitor.epoch()) {
-            LOG.warn("{} - following {} (epoch {}; this instance had epoch {})", name, other, epoch, monitor.epoch());
-            monitor.follow(other, epoch);
-            lastFailover = clock.instant();
-        } else if (epoch == monitor.epoch() && epoch > 0) {
-            // Two masters of the same term: neither can be trusted to be the one. Refuse writes, loudly, until
-            // only one is writable again (then it is followed).
-            LOG.error("{} - {} and {} are both writable with epoch {}: refusing writes until one is read-only",
-                    name, other, followed, epoch);
-            monitor.follow(null, epoch);
-        } else if (followed != null && !other.equals(followed)) {
-            fencer.fenceAndRejoin(other, followed, dialect, "writable with epoch " + epoch + ", but the master is "
-                    + followed + " (epoch " + monitor.epoch() + ")");
-        }
-    }
-
-    private static boolean readOnly(Connection connection) throws SQLException {
-        try (java.sql.Statement statement = connection.createStatement();
-             java.sql.ResultSet rs = statement.executeQuery("SELECT @@global.read_only")) {
-            return rs.next() && rs.getBoolean(1);
+            LOG.warn("{} - a replica replicates from {} again: semi-sync on, writes released", services.name(),
+                    master);
+            services.monitor().releaseSemiSyncHold();
         }
     }
 
     private void holdBack(HostAndPort master, String reason) {
         if (!reason.equals(heldBack)) {
             heldBack = reason;
-            LOG.warn("{} - failover of {} held back: {}", name, master, reason);
-            events.publish(new FailoverHeldBack(name, clock.instant(), master, reason));
+            LOG.warn("{} - failover of {} held back: {}", services.name(), master, reason);
+            services.events().publish(new FailoverHeldBack(services.name(), services.clock().instant(), master,
+                    reason));
         }
-    }
-
-    Node node(HostAndPort address) {
-        return monitor.nodes().stream().filter(n -> n.address().equals(address)).findFirst().orElseThrow();
     }
 
     void recordFailover(Instant at) {
         lastFailover = at;
+    }
+
+    Handover handover() {
+        return handover;
+    }
+
+    Fencer fencer() {
+        return fencer;
     }
 }

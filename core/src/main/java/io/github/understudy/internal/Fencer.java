@@ -1,64 +1,44 @@
 package io.github.understudy.internal;
 
-import io.github.understudy.FailoverSettings;
 import io.github.understudy.HostAndPort;
 import io.github.understudy.event.NodeFenced;
-import io.github.understudy.event.NodeRejoined;
-import io.github.understudy.event.RejoinRefused;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Deals with a writable node that is not the master of the highest epoch (an old master back from the dead):
- * makes it read-only and kills its application sessions before anything could be routed to it, then, when the
- * replication credentials are configured and it has no transaction the master lacks, makes it a replica.
+ * makes it read-only and kills its application sessions before anything could be routed to it, then rejoins it
+ * as a replica when it has no transaction the master lacks ({@link Rejoin}).
  */
 final class Fencer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Fencer.class);
 
-    private final String name;
-    private final String applicationUser;
-    private final FailoverSettings settings;
-    private final ConnectionFactory connections;
-    private final HealthMonitor monitor;
-    private final EventPublisher events;
-    private final Clock clock;
+    private final Services services;
+    private final Rejoin rejoin;
 
-    Fencer(String name, String applicationUser, FailoverSettings settings, ConnectionFactory connections,
-           HealthMonitor monitor, EventPublisher events, Clock clock) {
-        this.name = name;
-        this.applicationUser = applicationUser;
-        this.settings = settings;
-        this.connections = connections;
-        this.monitor = monitor;
-        this.events = events;
-        this.clock = clock;
+    Fencer(Services services) {
+        this.services = services;
+        this.rejoin = new Rejoin(services);
     }
 
     /** Fences {@code node}, then tries to rejoin it under {@code master}. */
-    void fenceAndRejoin(HostAndPort node, HostAndPort master, Dialect dialect, String why) throws SQLException {
+    void fenceAndRejoin(HostAndPort node, HostAndPort master, String why) throws SQLException {
         // Setting read_only waits for commits in flight; killing their sessions first is what ends them.
-        try (Connection connection = connections.admin(node, java.time.Duration.ofSeconds(30))) {
-            fence(connection, dialect);
-            monitor.fence(node, true);
+        try (ServerSession session = services.session(node, Duration.ofSeconds(30))) {
+            fence(session);
+            services.monitor().fence(node, true);
             // Its pooled connections were killed with the application's sessions: replace them, lazily.
-            monitor.nodes().stream().filter(n -> n.address().equals(node)).findFirst()
-                    .map(Node::pool).filter(pool -> pool != null && pool.getHikariPoolMXBean() != null)
-                    .ifPresent(pool -> pool.getHikariPoolMXBean().softEvictConnections());
-            LOG.warn("{} - fenced {}: {}", name, node, why);
-            events.publish(new NodeFenced(name, clock.instant(), node, why));
-            rejoin(node, connection, master, dialect);
+            services.node(node).softEvictPool();
+            LOG.warn("{} - fenced {}: {}", services.name(), node, why);
+            services.events().publish(new NodeFenced(services.name(), services.clock().instant(), node, why));
+            if (rejoin.rejoin(session, master, true).replicating()) {
+                services.monitor().fence(node, false);
+            }
         }
     }
 
@@ -71,70 +51,9 @@ final class Fencer {
      * chaos run saw such a commit answered as a success to an application (commits no replica has); it goes off
      * only when the node rejoins as a replica.
      */
-    void fence(Connection connection, Dialect dialect) throws SQLException {
-        ApplicationSessions.end(connection, applicationUser, name);
-        MostAdvancedReplica.execute(connection, dialect.makeReadOnly().toArray(String[]::new));
-        ApplicationSessions.end(connection, applicationUser, name);
-    }
-
-    private void rejoin(HostAndPort node, Connection old, HostAndPort master, Dialect dialect) throws SQLException {
-        if (settings.replicationUser() == null) {
-            refuse(node, "failover.replicationCredentials are not configured, so it stays fenced", "");
-            return;
-        }
-        String oldGtids = MostAdvancedReplica.executed(dialect, old);
-        try (Connection current = connections.admin(master)) {
-            String errant = errant(current, oldGtids, dialect);
-            if (!errant.isEmpty()) {
-                refuse(node, "it has transactions the master " + master + " lacks: rebuild it from a replica", errant);
-                return;
-            }
-            ReplicationAddress address = ReplicationAddress.of(current, master);
-            // As a replica its applier's commits must not wait for acknowledgements; it has nothing waiting that
-            // the master lacks (checked above).
-            SemiSync.demoted(old);
-            List<String> statements = new ArrayList<>();
-            if (dialect.mariadb()) {
-                // An ex-master's slave position is empty: start from what it has.
-                statements.add("SET GLOBAL gtid_slave_pos = @@gtid_binlog_pos");
-            }
-            statements.add(dialect.changeSource(address.host(), address.port(), settings.replicationUser(),
-                    settings.replicationPassword()));
-            statements.add(dialect.startReplica());
-            MostAdvancedReplica.execute(old, statements.toArray(String[]::new));
-        }
-        String result = Repointer.awaitReplicating(old, dialect, settings.repointCheck());
-        if (!"replicating".equals(result)) {
-            refuse(node, "it does not replicate from " + master + ": " + result, "");
-            return;
-        }
-        monitor.fence(node, false);
-        LOG.info("{} - {} rejoined as a replica of {}", name, node, master);
-        events.publish(new NodeRejoined(name, clock.instant(), node, master));
-    }
-
-    /** What {@code oldGtids} holds that the master never had. */
-    private static String errant(Connection master, String oldGtids, Dialect dialect) throws SQLException {
-        if (!dialect.mariadb()) {
-            try (PreparedStatement statement = master.prepareStatement("SELECT GTID_SUBTRACT(?, @@global.gtid_executed)")) {
-                statement.setString(1, oldGtids);
-                try (ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    return rs.getString(1) == null ? "" : rs.getString(1).replace("\n", "");
-                }
-            }
-        }
-        // MariaDB has no GTID arithmetic: anything beyond what the new master had applied when it was promoted
-        // was never replicated to it (strict mode keeps sequence numbers ordered).
-        EpochStore.Epoch epoch = EpochStore.read(master);
-        if (epoch.promotionGtid().isEmpty()) {
-            return "unknown (no promotion record in understudy.epoch)";
-        }
-        return Gtids.mariadbBeyond(oldGtids, epoch.promotionGtid());
-    }
-
-    private void refuse(HostAndPort node, String reason, String errant) {
-        LOG.warn("{} - {} not rejoined: {}{}", name, node, reason, errant.isEmpty() ? "" : " (errant: " + errant + ")");
-        events.publish(new RejoinRefused(name, clock.instant(), node, reason, errant));
+    void fence(ServerSession session) throws SQLException {
+        ApplicationSessions.end(session, services.applicationUser(), services.name());
+        session.execute(session.dialect().makeReadOnly());
+        ApplicationSessions.end(session, services.applicationUser(), services.name());
     }
 }

@@ -44,6 +44,8 @@ public final class HealthMonitor {
     private volatile HostAndPort followed;
     private volatile long epoch;
     private volatile String hold = "";
+    private volatile HostAndPort semiSyncPending;
+    private volatile String semiSyncHold = "";
     private final Set<HostAndPort> fenced = ConcurrentHashMap.newKeySet();
     private Node poolMaster;
     private BiConsumer<Node, Node> masterChange;
@@ -122,6 +124,24 @@ public final class HealthMonitor {
         republish();
     }
 
+    /** Holds writes to {@code master} until semi-sync can be switched on there ({@link #releaseSemiSyncHold()}). */
+    void holdForSemiSync(HostAndPort master, String why) {
+        semiSyncPending = master;
+        semiSyncHold = why;
+        republish();
+    }
+
+    /** {@return the master waiting for a replica before semi-sync goes on there, null when none} */
+    HostAndPort semiSyncPending() {
+        return semiSyncPending;
+    }
+
+    void releaseSemiSyncHold() {
+        semiSyncPending = null;
+        semiSyncHold = "";
+        republish();
+    }
+
     /** Probes now, on the caller's thread (after a promotion: the table must show the new roles at once). */
     void probeNow(Node node) {
         ReentrantLock busy = probing.get(node);
@@ -186,7 +206,7 @@ public final class HealthMonitor {
 
     private void observe(Node node) {
         try {
-            ProbeResult result = node.probe().probe(table.masterServerId());
+            ProbeResult result = node.probe().probe(table.masterServerId(), node.address().equals(followed));
             if (result.latencyNanos() > 0) {
                 node.stats().record(result.latencyNanos());
             }
@@ -217,7 +237,9 @@ public final class HealthMonitor {
     /** Rebuilds the table from every node's status; returns the previous one. */
     private synchronized RoutingTable republish() {
         RoutingTable previous = table;
-        table = RoutingTable.of(snapshotNow(), nodes, followed, fenced, hold);
+        String held = !hold.isEmpty() ? hold : semiSyncPending != null && semiSyncPending.equals(followed)
+                ? semiSyncHold : "";
+        table = RoutingTable.of(snapshotNow(), nodes, followed, fenced, held);
         Node master = table.master();
         if (master != null && master != poolMaster && masterChange != null) {
             // After the table is published: a write that read the old table re-checks it once it has borrowed.
@@ -251,13 +273,12 @@ public final class HealthMonitor {
     /** A node as the snapshot shows it: fenced nodes as FENCED, a dead master that was replaced as a former one. */
     private NodeStatus shown(NodeStatus status, boolean masterUp) {
         if (fenced.contains(status.address())) {
-            return new NodeStatus(status.address(), status.role(), NodeState.FENCED, status.lag(), status.serverId(),
-                    status.gtidPosition(), "fenced: an old master, read-only", status.since());
+            return status.with(NodeState.FENCED, "fenced: an old master, read-only", status.since());
         }
         boolean replaced = followed != null ? !status.address().equals(followed) : masterUp;
         if (status.role() == Role.MASTER && status.state() != NodeState.UP && replaced) {
             return new NodeStatus(status.address(), Role.UNKNOWN, status.state(), status.lag(), status.serverId(),
-                    status.gtidPosition(), "former master: " + status.reason(), status.since());
+                    status.gtidPosition(), "former master: " + status.reason(), status.since(), status.replication());
         }
         return status;
     }

@@ -37,13 +37,10 @@ final class Heartbeat {
     }
 
     /** Reads a replica's lag; null when it has no heartbeat row yet. */
-    static Duration lag(Connection replica) throws SQLException {
-        try (Statement statement = replica.createStatement(); ResultSet rs = statement.executeQuery(READ_LAG)) {
-            if (!rs.next()) {
-                return null;
-            }
-            long micros = rs.getLong(1);
-            return rs.wasNull() ? null : Duration.ofNanos(Math.max(0, micros) * 1_000);
+    static Duration lag(ServerSession replica) throws SQLException {
+        try {
+            String micros = replica.text(READ_LAG);
+            return micros.isEmpty() ? null : Duration.ofNanos(Math.max(0, Long.parseLong(micros)) * 1_000);
         } catch (SQLException e) {
             if (e.getErrorCode() == 1146) {
                 return null; // the table has not replicated here yet

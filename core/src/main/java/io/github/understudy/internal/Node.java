@@ -104,6 +104,14 @@ public final class Node implements ReplicaCandidate, AutoCloseable {
         }
     }
 
+    /** Replaces the pool's connections as they come back (their sessions were killed on the server). */
+    void softEvictPool() {
+        HikariDataSource open = pool();
+        if (open != null && open.getHikariPoolMXBean() != null) {
+            open.getHikariPoolMXBean().softEvictConnections();
+        }
+    }
+
     /** Records a connection borrowed from this node's pool, so that a demotion can abort it. */
     void borrowed(Connection connection) {
         borrowed.add(connection);

@@ -168,13 +168,12 @@ public final class NodeHealth {
 
     private NodeStatus withState(NodeStatus base, NodeState to, String reason) {
         var since = base.state() == to ? base.since() : clock.instant();
-        return new NodeStatus(base.address(), base.role(), to, base.lag(), base.serverId(), base.gtidPosition(),
-                reason, since);
+        return base.with(to, reason, since);
     }
 
     private NodeStatus observe(ProbeResult probe) {
         NodeStatus now = status;
         return new NodeStatus(now.address(), probe.role(), now.state(), probe.lag(), probe.serverId(),
-                probe.gtidPosition(), now.reason(), now.since());
+                probe.gtidPosition(), now.reason(), now.since(), probe.replication());
     }
 }

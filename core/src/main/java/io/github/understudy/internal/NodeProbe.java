@@ -2,49 +2,62 @@ package io.github.understudy.internal;
 
 import io.github.understudy.HostAndPort;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
-import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Probes one node on its own admin connection (never a pooled one), kept open between probes and reopened after a
- * failure. Two round trips: the server's variables and its replication status. Not thread-safe: the monitor runs
- * at most one probe per node at a time.
+ * Probes one node on its own admin session (never a pooled connection), kept open between probes and reopened after
+ * a failure. Two round trips: the server's variables and its replication status. Not thread-safe: the monitor runs
+ * at most one probe per node at a time; {@link #last()} may be read by any thread.
  */
 final class NodeProbe implements AutoCloseable {
 
     private final HostAndPort address;
     private final ConnectionFactory connections;
     private final boolean heartbeatLag;
-    private Connection connection;
+    private final Clock clock;
+    private ServerSession session;
     private volatile Dialect dialect;
-    private long receiverLostAt;
-    private volatile boolean semiSyncMaster;
+    private volatile ServerState last;
+    private volatile boolean answering;
+    private boolean epochKnown;
+    private Instant receiverLostAt;
 
-    NodeProbe(HostAndPort address, ConnectionFactory connections, boolean heartbeatLag) {
+    NodeProbe(HostAndPort address, ConnectionFactory connections, boolean heartbeatLag, Clock clock) {
         this.address = address;
         this.connections = connections;
         this.heartbeatLag = heartbeatLag;
+        this.clock = clock;
     }
 
     /**
      * @param masterServerId the current master's server_id, 0 when unknown: a replica of anyone else is not
      *                       replicating from our master, whatever its threads say
+     * @param followed       whether the node is the master writes go to: its epoch row is read once, not at every
+     *                       probe (any other node replicating from no one has it read each time: a writable one
+     *                       must be followed or fenced, a read-only one rejoined or restored)
      */
-    ProbeResult probe(long masterServerId) {
+    ProbeResult probe(long masterServerId, boolean followed) {
         long started = System.nanoTime();
         try {
-            if (connection == null) {
-                connection = connections.admin(address);
-                dialect = Dialect.of(connection.getMetaData().getDatabaseProductVersion());
+            if (session == null) {
+                session = ServerSession.open(connections, address);
+                dialect = session.dialect();
             }
-            return observe(masterServerId, started);
+            return observe(masterServerId, followed, started);
         } catch (SQLException e) {
             closeQuietly();
+            answering = false;
+            epochKnown = false; // a node back from a failure may have been restarted: its epoch is read afresh
             return ProbeResult.failed(reason(e));
+        } catch (RuntimeException e) {
+            closeQuietly(); // the monitor logs it; the node's state stays as it was
+            throw e;
         }
     }
 
@@ -52,50 +65,74 @@ final class NodeProbe implements AutoCloseable {
         return dialect;
     }
 
+    /** {@return what the last successful probe read, null before the first} */
+    ServerState last() {
+        return last;
+    }
+
+    /** {@return whether the last probe got an answer} */
+    boolean answering() {
+        return answering;
+    }
+
     /** Whether the node had semi-sync switched on as a master at its last successful probe. */
     boolean semiSyncMaster() {
-        return semiSyncMaster;
+        ServerState state = last;
+        return state != null && state.semiSyncSource();
     }
 
-    private ProbeResult observe(long masterServerId, long started) throws SQLException {
-        java.util.Map<String, String> vars = new java.util.HashMap<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(dialect.probeVariables())) {
-            while (rs.next()) {
-                vars.put(rs.getString(1).toLowerCase(java.util.Locale.ROOT), rs.getString(2));
-            }
+    private ProbeResult observe(long masterServerId, boolean followed, long started) throws SQLException {
+        Map<String, String> variables = session.variables(ServerState.variables(dialect));
+        Optional<ReplicaStatus> replica = session.replicaStatus();
+        EpochStore.Epoch epoch = null;
+        if (replica.isEmpty()) {
+            ServerState previous = last;
+            boolean known = followed && epochKnown && previous != null && previous.epoch() != null;
+            epoch = known ? previous.epoch() : EpochStore.read(session);
+            epochKnown = true;
         }
-        long serverId = Long.parseLong(vars.getOrDefault("server_id", "0"));
-        boolean readOnly = on(vars.get("read_only")) || on(vars.get("super_read_only"));
-        semiSyncMaster = on(vars.get("rpl_semi_sync_master_enabled"));
-        String gtid = vars.getOrDefault(dialect.gtidVariable(), "").replace("\n", "");
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(dialect.replicaStatus())) {
-            long latency = System.nanoTime() - started;
-            if (!rs.next()) {
-                return readOnly ? ProbeResult.replicationBroken("read_only but replicating from no one", null,
-                        serverId, gtid, latency) : ProbeResult.master(serverId, gtid, latency);
-            }
-            return replica(rs, masterServerId, readOnly, serverId, gtid, latency);
-        }
+        long latency = System.nanoTime() - started;
+        Instant now = clock.instant();
+        ServerState state = ServerState.of(now, dialect, variables, replica, receiverLost(replica, now), epoch);
+        last = state;
+        answering = true;
+        return result(state, masterServerId, latency)
+                .withReplication(replica.map(r -> r.view(state.receiverLostAt())).orElse(null));
     }
 
-    private ProbeResult replica(ResultSet rs, long masterServerId, boolean readOnly, long serverId, String gtid,
-                                long latency) throws SQLException {
-        String io = rs.getString(dialect.column("Slave_IO_Running"));
-        String sql = rs.getString(dialect.column("Slave_SQL_Running"));
-        long behind = rs.getLong(dialect.column("Seconds_Behind_Master"));
-        Duration lag = rs.wasNull() ? null : Duration.ofSeconds(behind);
+    private ProbeResult result(ServerState state, long masterServerId, long latency) throws SQLException {
+        Optional<ReplicaStatus> replica = state.replica();
+        if (replica.isEmpty()) {
+            return state.readOnly() ? ProbeResult.replicationBroken("read_only but replicating from no one", null,
+                    state.serverId(), state.executed(), latency) : ProbeResult.master(state.serverId(),
+                    state.executed(), latency);
+        }
+        return replica(replica.get(), state, masterServerId, latency);
+    }
+
+    private ProbeResult replica(ReplicaStatus status, ServerState state, long masterServerId, long latency)
+            throws SQLException {
+        Duration lag = status.behind();
         if (heartbeatLag && lag != null) {
-            lag = Heartbeat.lag(connection);
+            lag = Heartbeat.lag(session);
         }
-        long source = rs.getLong(dialect.column("Master_Server_Id"));
-        String ioError = nullToEmpty(rs.getString("Last_IO_Error"));
-        String problem = problem(nullToEmpty(rs.getString("Last_SQL_Error")), sql, readOnly, source, masterServerId);
+        String problem = problem(status, state.readOnly(), masterServerId);
         if (!problem.isEmpty()) {
-            return ProbeResult.replicationBroken(problem, lag, serverId, gtid, latency);
+            return ProbeResult.replicationBroken(problem, lag, state.serverId(), state.executed(), latency);
         }
-        return ProbeResult.replica(receiverLag(io, ioError, lag), serverId, gtid, latency);
+        return ProbeResult.replica(receiverLag(lag, state), state.serverId(), state.executed(), latency);
+    }
+
+    /** Since when the receiver has been disconnected (kept from probe to probe), null while it is connected. */
+    private Instant receiverLost(Optional<ReplicaStatus> replica, Instant now) {
+        boolean connected = replica.map(r -> r.receiver() == ReplicaStatus.Receiver.RUNNING
+                && r.receiverError().isEmpty()).orElse(false);
+        if (connected) {
+            receiverLostAt = null;
+        } else if (receiverLostAt == null) {
+            receiverLostAt = now;
+        }
+        return receiverLostAt;
     }
 
     /**
@@ -103,41 +140,27 @@ final class NodeProbe implements AutoCloseable {
      * applied: it is as stale as the time since it lost it, and leaves the rotation once that passes the maximum
      * lag, like any lagging replica. So reads go on while a failover runs.
      */
-    private Duration receiverLag(String io, String ioError, Duration lag) {
-        if ("Yes".equalsIgnoreCase(io) && ioError.isEmpty()) {
-            receiverLostAt = 0;
+    private static Duration receiverLag(Duration lag, ServerState state) {
+        if (state.receiverLostAt() == null) {
             return lag;
         }
-        long now = System.nanoTime();
-        if (receiverLostAt == 0) {
-            receiverLostAt = now;
-        }
-        Duration lost = Duration.ofNanos(now - receiverLostAt);
+        Duration lost = Duration.between(state.receiverLostAt(), state.at());
         return lag == null || lost.compareTo(lag) > 0 ? lost : lag;
     }
 
-    private static String problem(String sqlError, String sql, boolean readOnly, long source, long masterServerId) {
-        if (!sqlError.isEmpty()) {
-            return "replication error: " + sqlError;
-        }
-        if (!"Yes".equalsIgnoreCase(sql)) {
-            return "replication applier not running (SQL thread " + sql + ")";
+    private static String problem(ReplicaStatus status, boolean readOnly, long masterServerId) {
+        String applier = status.applierProblem();
+        if (!applier.isEmpty()) {
+            return applier;
         }
         if (!readOnly) {
             return "replica is writable (read_only=OFF)";
         }
-        if (masterServerId != 0 && source != masterServerId) {
-            return "replicates from server_id " + source + ", not from the master (server_id " + masterServerId + ")";
+        if (masterServerId != 0 && status.sourceServerId() != masterServerId) {
+            return "replicates from server_id " + status.sourceServerId() + ", not from the master (server_id "
+                    + masterServerId + ")";
         }
         return "";
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value.trim();
-    }
-
-    private static boolean on(String value) {
-        return "ON".equalsIgnoreCase(value) || "1".equals(value);
     }
 
     /** Short reasons for snapshots and logs: what an operator needs to read, not a stack trace. */
@@ -168,13 +191,9 @@ final class NodeProbe implements AutoCloseable {
     }
 
     private void closeQuietly() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // a broken connection: nothing to close cleanly
-            }
-            connection = null;
+        if (session != null) {
+            session.close();
+            session = null;
         }
     }
 

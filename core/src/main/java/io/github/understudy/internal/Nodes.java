@@ -48,7 +48,7 @@ public final class Nodes {
         for (HostAndPort address : config.hosts()) {
             nodes.add(new Node(address, new NodeHealth(address, policy, config.clock()),
                     CircuitBreaker.of(config.name() + "-" + address, breakers),
-                    new NodeProbe(address, connections, heartbeat)));
+                    new NodeProbe(address, connections, heartbeat, config.clock())));
         }
         return nodes;
     }

@@ -1,5 +1,6 @@
 package io.github.understudy.internal;
 
+import io.github.understudy.NodeStatus;
 import io.github.understudy.Role;
 import java.time.Duration;
 
@@ -17,11 +18,12 @@ import java.time.Duration;
  * @param serverId the server's {@code server_id}, 0 when unknown
  * @param gtidPosition the executed GTID set, {@code ""} when unknown
  * @param latencyNanos how long the probe took, 0 when it failed
+ * @param replication how the node replicates, null when it replicates from no one or did not answer
  */
 public record ProbeResult(String failure, Role role, String replicationProblem, Duration lag, long serverId,
-        String gtidPosition, long latencyNanos) {
+        String gtidPosition, long latencyNanos, NodeStatus.Replication replication) {
 
-    /** Checks the components; only {@code lag} may be null. */
+    /** Checks the components; only {@code lag} and {@code replication} may be null. */
     public ProbeResult {
         Check.notNull("failure", failure);
         Check.notNull("role", role);
@@ -36,7 +38,7 @@ public record ProbeResult(String failure, Role role, String replicationProblem, 
      * @return the result
      */
     public static ProbeResult failed(String reason) {
-        return new ProbeResult(Check.notBlank("reason", reason), Role.UNKNOWN, "", null, 0, "", 0);
+        return new ProbeResult(Check.notBlank("reason", reason), Role.UNKNOWN, "", null, 0, "", 0, null);
     }
 
     /**
@@ -48,7 +50,7 @@ public record ProbeResult(String failure, Role role, String replicationProblem, 
      * @return the result
      */
     public static ProbeResult master(long serverId, String gtidPosition, long latencyNanos) {
-        return new ProbeResult("", Role.MASTER, "", null, serverId, gtidPosition, latencyNanos);
+        return new ProbeResult("", Role.MASTER, "", null, serverId, gtidPosition, latencyNanos, null);
     }
 
     /**
@@ -61,7 +63,7 @@ public record ProbeResult(String failure, Role role, String replicationProblem, 
      * @return the result
      */
     public static ProbeResult replica(Duration lag, long serverId, String gtidPosition, long latencyNanos) {
-        return new ProbeResult("", Role.REPLICA, "", lag, serverId, gtidPosition, latencyNanos);
+        return new ProbeResult("", Role.REPLICA, "", lag, serverId, gtidPosition, latencyNanos, null);
     }
 
     /**
@@ -77,7 +79,15 @@ public record ProbeResult(String failure, Role role, String replicationProblem, 
     public static ProbeResult replicationBroken(String problem, Duration lag, long serverId, String gtidPosition,
             long latencyNanos) {
         return new ProbeResult("", Role.REPLICA, Check.notBlank("problem", problem), lag, serverId, gtidPosition,
-                latencyNanos);
+                latencyNanos, null);
+    }
+
+    /**
+     * @param value how the node replicates
+     * @return the same result with {@code value}
+     */
+    public ProbeResult withReplication(NodeStatus.Replication value) {
+        return new ProbeResult(failure, role, replicationProblem, lag, serverId, gtidPosition, latencyNanos, value);
     }
 
     /** {@return whether the node answered the probe} */

@@ -3,18 +3,12 @@ package io.github.understudy.internal;
 import io.github.understudy.HostAndPort;
 import io.github.understudy.NodeState;
 import io.github.understudy.NodeStatus;
+import io.github.understudy.RepointResult;
 import io.github.understudy.Role;
 import io.github.understudy.TopologySnapshot;
-import io.github.understudy.event.ReplicasRepointed;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,34 +16,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Repoints, later, a replica a failover could not repoint (it was unreachable or timed out then): one that still
- * replicates from a source that is gone (down, fenced, or no node at all), if it has nothing the master lacks.
- * Replicas of a live source (a chain someone built) are left alone.
+ * Makes replicas of the master, later, the nodes that should be but are not: a node back from a restart that
+ * replicates from no one (an old master, a promoted node of a lower term), and a replica a failover could not
+ * repoint (it was unreachable then) that still replicates from a source that is gone. Each goes through
+ * {@link Rejoin}: only when it holds nothing the master lacks. Replicas of a live source (a chain an operator
+ * built) are left alone. An attempt that failed is not repeated, nor announced again, until something about the
+ * node or the master changed.
  */
 final class ReplicaRepair {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaRepair.class);
-    private static final Duration EVERY = Duration.ofSeconds(5);
 
-    private final String name;
-    private final Duration check;
-    private final HealthMonitor monitor;
-    private final ConnectionFactory connections;
-    private final EventPublisher events;
-    private final Clock clock;
-    private final Map<HostAndPort, Instant> lastTry = new ConcurrentHashMap<>();
+    private final Services services;
+    private final Rejoin rejoin;
+    /** Per node, what the last failed attempt saw; retried when it changes. */
+    private final Map<HostAndPort, String> failed = new ConcurrentHashMap<>();
 
-    ReplicaRepair(String name, Duration check, HealthMonitor monitor, ConnectionFactory connections,
-                  EventPublisher events, Clock clock) {
-        this.name = name;
-        this.check = check;
-        this.monitor = monitor;
-        this.connections = connections;
-        this.events = events;
-        this.clock = clock;
+    ReplicaRepair(Services services) {
+        this.services = services;
+        this.rejoin = new Rejoin(services);
     }
 
-    void run(Dialect dialect) {
+    void run() {
+        HealthMonitor monitor = services.monitor();
         HostAndPort master = monitor.followed();
         TopologySnapshot snapshot = monitor.table().snapshot();
         NodeStatus current = master == null ? null : snapshot.node(master).orElse(null);
@@ -57,83 +46,67 @@ final class ReplicaRepair {
             return;
         }
         for (NodeStatus node : snapshot.nodes()) {
-            if (node.role() == Role.REPLICA && node.state() == NodeState.LAGGING && due(node.address())) {
-                try (ClusterLock lock = ClusterLock.acquire(java.util.List.of(node.address()), connections)) {
-                    if (lock != null) {
-                        repair(node.address(), current, snapshot, dialect);
-                    }
-                } catch (SQLException e) {
-                    LOG.debug("{} - cannot check {} for repair: {}", name, node.address(), e.getMessage());
+            if (!needsRepair(node, current, snapshot, monitor.epoch())) {
+                continue;
+            }
+            String seen = master + " " + node.gtidPosition() + " " + node.replication();
+            if (seen.equals(failed.get(node.address()))) {
+                continue;
+            }
+            RepointResult result = repair(node.address(), master);
+            if (result != null && !result.replicating()) {
+                failed.put(node.address(), seen);
+            } else {
+                failed.remove(node.address());
+            }
+        }
+    }
+
+    /**
+     * Whether {@code node} should replicate from {@code master} and does not: read-only and replicating from no
+     * one (and not the master of a higher term than the one followed: see {@link EpochStore}), or replicating
+     * from a source that is gone.
+     */
+    static boolean needsRepair(NodeStatus node, NodeStatus master, TopologySnapshot snapshot, long followedEpoch) {
+        if (node.address().equals(master.address()) || node.role() != Role.REPLICA
+                || node.state() == NodeState.DOWN || node.state() == NodeState.FENCED) {
+            return false;
+        }
+        if (node.replication() == null) {
+            return node.state() == NodeState.LAGGING; // read-only, replicating from no one
+        }
+        long source = node.replication().sourceServerId();
+        return node.state() == NodeState.LAGGING && source != master.serverId() && sourceGone(source, snapshot);
+    }
+
+    /** A source is gone when no configured node is it, or that node is down, fenced or no longer answers as one. */
+    private static boolean sourceGone(long sourceServerId, TopologySnapshot snapshot) {
+        return snapshot.nodes().stream().filter(n -> n.serverId() == sourceServerId).noneMatch(n ->
+                n.role() != Role.UNKNOWN && n.state() != NodeState.DOWN && n.state() != NodeState.FENCED);
+    }
+
+    /** Rejoins the node under the failover lock; null when another instance holds it. */
+    private RepointResult repair(HostAndPort node, HostAndPort master) {
+        try (ClusterLock lock = ClusterLock.acquire(List.of(node), services.connections())) {
+            if (lock == null) {
+                return null;
+            }
+            try (ServerSession session = services.session(node, services.settings().repointCheck().plusSeconds(60))) {
+                if (!session.readOnly() || higherTerm(session)) {
+                    return null; // a writable node is fenced first; the master of a higher term is not ours to touch
                 }
+                boolean applying = session.replicaStatus().map(ReplicaStatus::applierRunning).orElse(true);
+                RepointResult result = rejoin.rejoin(session, master, applying);
+                services.monitor().probeNow(services.node(node));
+                return result;
             }
+        } catch (SQLException e) {
+            LOG.debug("{} - cannot repair {}: {}", services.name(), node, e.getMessage());
+            return null;
         }
     }
 
-    private boolean due(HostAndPort node) {
-        Instant now = clock.instant();
-        Instant last = lastTry.get(node);
-        if (last != null && Duration.between(last, now).compareTo(EVERY) < 0) {
-            return false;
-        }
-        lastTry.put(node, now);
-        return true;
-    }
-
-    private void repair(HostAndPort node, NodeStatus master, TopologySnapshot snapshot, Dialect dialect)
-            throws SQLException {
-        String executed;
-        try (Connection connection = connections.admin(node);
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(dialect.replicaStatus())) {
-            if (!rs.next() || !sourceGone(rs.getLong(dialect.column("Master_Server_Id")), master, snapshot)) {
-                return;
-            }
-            executed = MostAdvancedReplica.executed(dialect, connection);
-        }
-        ReplicationAddress address;
-        try (Connection connection = connections.admin(master.address())) {
-            String errant = errant(connection, executed, dialect);
-            if (!errant.isEmpty()) {
-                LOG.warn("{} - {} replicates from a source that is gone but has transactions the master lacks ({}): "
-                        + "left alone", name, node, errant);
-                return;
-            }
-            address = ReplicationAddress.of(connection, master.address());
-        }
-        long started = System.nanoTime();
-        String result = Repointer.repointOne(node, address, dialect, connections, check);
-        monitor.probeNow(monitorNode(node));
-        LOG.warn("{} - repointed {} to {} after a failed repoint: {}", name, node, master.address(), result);
-        events.publish(new ReplicasRepointed(name, clock.instant(), master.address(), Map.of(node, result),
-                Duration.ofNanos(System.nanoTime() - started)));
-    }
-
-    private static boolean sourceGone(long sourceServerId, NodeStatus master, TopologySnapshot snapshot) {
-        if (sourceServerId == master.serverId()) {
-            return false;
-        }
-        return snapshot.nodes().stream().filter(n -> n.serverId() == sourceServerId)
-                .noneMatch(n -> n.state() == NodeState.UP && n.role() != Role.UNKNOWN);
-    }
-
-    private static String errant(Connection master, String executed, Dialect dialect) throws SQLException {
-        if (dialect.mariadb()) {
-            try (Statement statement = master.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT @@global.gtid_current_pos")) {
-                rs.next();
-                return Gtids.mariadbBeyond(executed, rs.getString(1));
-            }
-        }
-        try (PreparedStatement statement = master.prepareStatement("SELECT GTID_SUBTRACT(?, @@global.gtid_executed)")) {
-            statement.setString(1, executed);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getString(1) == null ? "" : rs.getString(1).replace("\n", "");
-            }
-        }
-    }
-
-    private Node monitorNode(HostAndPort address) {
-        return monitor.nodes().stream().filter(n -> n.address().equals(address)).findFirst().orElseThrow();
+    private boolean higherTerm(ServerSession session) throws SQLException {
+        return EpochStore.read(session).number() > services.monitor().epoch();
     }
 }

@@ -1,11 +1,7 @@
 package io.github.understudy.internal;
 
-import io.github.understudy.HostAndPort;
-
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.Map;
 
 /**
  * Where replicas reach a node, which may differ from where the application does (a proxy, a NAT, another
@@ -14,15 +10,18 @@ import java.sql.Statement;
  */
 record ReplicationAddress(String host, int port) {
 
-    static ReplicationAddress of(Connection node, HostAndPort configured) throws SQLException {
-        try (Statement statement = node.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT @@global.report_host, @@global.report_port, @@global.port")) {
-            rs.next();
-            String host = rs.getString(1);
-            int reportPort = rs.getInt(2);
-            int port = rs.getInt(3);
-            return new ReplicationAddress(host == null || host.isBlank() ? configured.host() : host,
-                    host != null && !host.isBlank() && reportPort > 0 ? reportPort : port);
-        }
+    static ReplicationAddress of(ServerSession node) throws SQLException {
+        Map<String, String> row = node.rows("SELECT @@global.report_host AS h, @@global.report_port AS rp, "
+                + "@@global.port AS p").get(0);
+        String host = row.get("h");
+        boolean reported = host != null && !host.isBlank();
+        int reportPort = row.get("rp") == null ? 0 : Integer.parseInt(row.get("rp"));
+        return new ReplicationAddress(reported ? host : node.node().host(),
+                reported && reportPort > 0 ? reportPort : Integer.parseInt(row.get("p")));
+    }
+
+    @Override
+    public String toString() {
+        return host + ":" + port;
     }
 }

@@ -1,15 +1,8 @@
 package io.github.understudy.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -34,7 +27,7 @@ class ApplicationSessionsTest {
         listings.add(Map.of(1L, WAITING, 2L, "Commit", 3L, "Commit", 4L, "Commit"));
         listings.add(Map.of());
 
-        ApplicationSessions.end(admin(), "app", "test");
+        ApplicationSessions.end(admin(), "test");
 
         assertThat(killed).hasSize(4).endsWith("KILL 1");
         assertThat(killed.subList(0, 2)).containsExactlyInAnyOrder("KILL 2", "KILL 3");
@@ -45,32 +38,24 @@ class ApplicationSessionsTest {
     void noSessionNoKill() throws SQLException {
         listings.add(Map.of());
 
-        ApplicationSessions.end(admin(), "app", "test");
+        ApplicationSessions.end(admin(), "test");
 
         assertThat(killed).isEmpty();
     }
 
-    private Connection admin() throws SQLException {
-        Connection admin = mock(Connection.class);
-        PreparedStatement list = mock(PreparedStatement.class);
-        when(admin.prepareStatement(anyString())).thenReturn(list);
-        when(list.executeQuery()).thenAnswer(invocation -> listing());
-        when(admin.createStatement()).thenAnswer(invocation -> {
-            Statement kill = mock(Statement.class);
-            when(kill.execute(anyString())).thenAnswer(call -> killed.add(call.getArgument(0)));
-            return kill;
-        });
-        return admin;
-    }
+    private ApplicationSessions.Sessions admin() {
+        return new ApplicationSessions.Sessions() {
+            @Override
+            public List<ApplicationSessions.Session> list() {
+                Map<Long, String> sessions = listings.size() > 1 ? listings.poll() : listings.peek();
+                return sessions.entrySet().stream().map(e -> new ApplicationSessions.Session(e.getKey(),
+                        e.getValue().contains("semi-sync"))).toList();
+            }
 
-    private ResultSet listing() throws SQLException {
-        Map<Long, String> sessions = listings.size() > 1 ? listings.poll() : listings.peek();
-        List<Map.Entry<Long, String>> rows = new ArrayList<>(sessions.entrySet());
-        ResultSet rs = mock(ResultSet.class);
-        int[] row = {-1};
-        when(rs.next()).thenAnswer(invocation -> ++row[0] < rows.size());
-        when(rs.getLong(1)).thenAnswer(invocation -> rows.get(row[0]).getKey());
-        when(rs.getString(2)).thenAnswer(invocation -> rows.get(row[0]).getValue());
-        return rs;
+            @Override
+            public boolean kill(long id) {
+                return killed.add("KILL " + id);
+            }
+        };
     }
 }

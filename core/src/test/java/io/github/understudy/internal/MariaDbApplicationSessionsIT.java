@@ -61,7 +61,8 @@ class MariaDbApplicationSessionsIT {
             master.resume();
             Thread.sleep(200); // and wait for an acknowledgement, in groups
 
-            try (Connection admin = cluster.openDirect(master, Duration.ofSeconds(30))) {
+            try (ServerSession admin = ServerSession.over(io.github.understudy.HostAndPort.parse(master.address()),
+                    cluster.openDirect(master, Duration.ofSeconds(30)))) {
                 ApplicationSessions.end(admin, cluster.applicationUser().user(), "test");
             }
             for (CompletableFuture<Object> commit : commits) {

@@ -1,0 +1,130 @@
+package io.github.understudy.internal;
+
+import io.github.understudy.HostAndPort;
+import io.github.understudy.RejectedCandidate;
+import io.github.understudy.RepointResult;
+import io.github.understudy.event.MasterPromoted;
+import io.github.understudy.event.NodeRejoined;
+import io.github.understudy.event.ReplicasRepointed;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The end of every promotion, failover or switchover, once the new master is writable: its epoch recorded, the
+ * promotion announced, writes routed to it, the other nodes repointed. One place for the order, which is what
+ * keeps acknowledged writes safe: with semi-sync the replicas are repointed first and semi-sync switched on before
+ * any write is routed there (a write acknowledged by the new master alone would be lost with it), and never with
+ * no replica to acknowledge (every commit would hang): writes are held instead, until one replicates.
+ */
+final class Handover {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Handover.class);
+
+    private final Services services;
+
+    Handover(Services services) {
+        this.services = services;
+    }
+
+    /**
+     * A promotion to complete.
+     *
+     * @param failed             the master it replaces
+     * @param promoted           the node made writable
+     * @param rejected           the candidates not chosen
+     * @param detection          from the first failure to the diagnosis (zero for a switchover)
+     * @param started            when the promotion started (the diagnosis, or the switchover's start)
+     * @param planned            a switchover
+     * @param replicas           the nodes to repoint to it
+     * @param keepApplierStopped those of them whose applier an operator had stopped
+     * @param demoted            the old master to make a replica too (a switchover's), null for none
+     */
+    record Promotion(HostAndPort failed, HostAndPort promoted, List<RejectedCandidate> rejected, Duration detection,
+                     Instant started, boolean planned, List<HostAndPort> replicas,
+                     List<HostAndPort> keepApplierStopped, ServerSession demoted) {
+    }
+
+    /**
+     * Completes it; returns the epoch of the new master's term.
+     *
+     * @param afterFollow run once writes are routed to the new master (a switchover releases its hold)
+     */
+    long complete(Promotion promotion, Runnable afterFollow) throws SQLException {
+        HealthMonitor monitor = services.monitor();
+        long epoch;
+        boolean semiSync;
+        ReplicationAddress address;
+        try (ServerSession master = services.session(promotion.promoted())) {
+            epoch = Math.max(monitor.epoch(), EpochStore.read(master).number()) + 1;
+            // Semi-sync if the master it replaces used it (as last probed) and the new one can.
+            semiSync = services.node(promotion.failed()).probe().semiSyncMaster() && SemiSync.available(master);
+            EpochStore.write(master, epoch, promotion.promoted(), master.executed(), services.name() + "@"
+                    + ProcessHandle.current().pid() + (promotion.planned() ? " (switchover)" : ""));
+            address = master.replicationAddress();
+        }
+        Map<HostAndPort, RepointResult> results = null;
+        long repointStarted = System.nanoTime();
+        if (semiSync) {
+            results = repoint(promotion, address);
+            semiSyncOrHold(promotion.promoted(), results);
+        }
+        Instant promotedAt = services.clock().instant();
+        LOG.warn("{} - promoted {} (epoch {}) in place of {}; rejected: {}", services.name(), promotion.promoted(),
+                epoch, promotion.failed(), promotion.rejected());
+        // Announced before writes are routed there, so that anything seen on the new master follows the event.
+        services.events().publish(new MasterPromoted(services.name(), promotedAt, promotion.failed(),
+                promotion.promoted(), epoch, promotion.rejected(), promotion.detection(),
+                Duration.between(promotion.started(), promotedAt), promotion.planned()));
+        monitor.follow(promotion.promoted(), epoch);
+        afterFollow.run();
+        monitor.probeNow(services.node(promotion.promoted()));
+        if (results == null) {
+            results = repoint(promotion, address); // writes go there already
+        }
+        LOG.warn("{} - repointed to {}: {}", services.name(), promotion.promoted(), results);
+        services.events().publish(new ReplicasRepointed(services.name(), services.clock().instant(),
+                promotion.promoted(), results, Duration.ofNanos(System.nanoTime() - repointStarted)));
+        if (promotion.demoted() != null && results.get(promotion.demoted().node()).replicating()) {
+            services.events().publish(new NodeRejoined(services.name(), services.clock().instant(),
+                    promotion.demoted().node(), promotion.promoted()));
+        }
+        return epoch;
+    }
+
+    private Map<HostAndPort, RepointResult> repoint(Promotion promotion, ReplicationAddress address)
+            throws SQLException {
+        Map<HostAndPort, RepointResult> results = new LinkedHashMap<>(Repointer.repoint(services,
+                promotion.replicas(), address, promotion.keepApplierStopped()));
+        if (promotion.demoted() != null) {
+            ServerSession old = promotion.demoted();
+            SemiSync.demoted(old); // a replica's applier must not wait for acknowledgements
+            results.put(old.node(), ReplicaOf.make(old, address, services.settings().replicationUser(),
+                    services.settings().replicationPassword(), true, services.settings().repointCheck()));
+        }
+        results.keySet().forEach(node -> services.monitor().probeNow(services.node(node)));
+        return results;
+    }
+
+    /** Switches semi-sync on when a replica can acknowledge; otherwise holds writes until one can. */
+    private void semiSyncOrHold(HostAndPort master, Map<HostAndPort, RepointResult> results) throws SQLException {
+        if (results.values().stream().anyMatch(RepointResult::replicating)) {
+            try (ServerSession session = services.session(master)) {
+                SemiSync.enable(session);
+            }
+            return;
+        }
+        String why = "semi-sync: no replica replicates from the new master " + master + " to acknowledge writes ("
+                + results + "); writes wait until one does (rejoin or repoint a replica), or switch semi-sync off "
+                + "on " + master + " to accept writes no replica has";
+        LOG.error("{} - {}", services.name(), why);
+        services.monitor().holdForSemiSync(master, why);
+    }
+}

@@ -1,0 +1,215 @@
+package io.github.understudy.internal;
+
+import io.github.understudy.HostAndPort;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * An admin session on one server: every statement Understudy sends to control a server (probe, promote, fence,
+ * repoint, lock) goes through here, in the words of the server's {@link Dialect}, as every statement HikariCP
+ * sends goes through its {@code PoolBase}. Never used for application data: on MariaDB the admin user may write
+ * past {@code read_only}, and such a write would be an errant transaction. Not thread-safe.
+ */
+final class ServerSession implements AutoCloseable {
+
+    private final HostAndPort node;
+    private final Connection connection;
+    private final Dialect dialect;
+
+    private ServerSession(HostAndPort node, Connection connection, Dialect dialect) {
+        this.node = node;
+        this.connection = connection;
+        this.dialect = dialect;
+    }
+
+    /** A new admin connection to {@code node} whose reads may take up to {@code socketTimeout}. */
+    static ServerSession open(ConnectionFactory connections, HostAndPort node, Duration socketTimeout)
+            throws SQLException {
+        return over(node, connections.admin(node, socketTimeout));
+    }
+
+    /** A new admin connection to {@code node} bounded by the probe timeout. */
+    static ServerSession open(ConnectionFactory connections, HostAndPort node) throws SQLException {
+        return over(node, connections.admin(node));
+    }
+
+    /** Takes over an open connection (closed with the session); the dialect is read from the server's version. */
+    static ServerSession over(HostAndPort node, Connection connection) throws SQLException {
+        try {
+            return new ServerSession(node, connection, Dialect.of(connection.getMetaData()
+                    .getDatabaseProductVersion()));
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    HostAndPort node() {
+        return node;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** Runs statements in order. */
+    void execute(String... statements) throws SQLException {
+        execute(List.of(statements));
+    }
+
+    /** Runs statements in order. */
+    void execute(List<String> statements) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /** Runs one update with parameters; returns the rows changed. */
+    int update(String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
+    /** {@return the first column of the first row, {@code ""} when there is no row or it is NULL} */
+    String text(String query, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                String value = rs.next() ? rs.getString(1) : null;
+                return value == null ? "" : value;
+            }
+        }
+    }
+
+    /** {@return every row of a query, column label to text} */
+    List<Map<String, String>> rows(String query) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(query)) {
+            ResultSetMetaData meta = rs.getMetaData();
+            List<Map<String, String>> rows = new java.util.ArrayList<>();
+            while (rs.next()) {
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.put(meta.getColumnLabel(i), rs.getString(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+
+    /**
+     * Global variables by name (lower case), those the server has. A SHOW, not a SELECT: probes must not add to
+     * the server's {@code Com_select}, so that the statement counts an operator (or a test) reads stay the
+     * application's own; and a SELECT of a variable the server lacks fails where a SHOW leaves it out.
+     */
+    Map<String, String> variables(Collection<String> names) throws SQLException {
+        String list = names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
+        Map<String, String> values = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SHOW GLOBAL VARIABLES WHERE Variable_name IN (" + list + ")")) {
+            while (rs.next()) {
+                values.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getString(2));
+            }
+        }
+        return values;
+    }
+
+    /** {@return the replica status, empty when the server replicates from no one} */
+    Optional<ReplicaStatus> replicaStatus() throws SQLException {
+        List<Map<String, String>> rows = rows(dialect.replicaStatus());
+        return rows.isEmpty() ? Optional.empty() : Optional.of(ReplicaStatus.parse(rows.get(0), dialect));
+    }
+
+    /** {@return every transaction the server has: {@code gtid_executed} / {@code gtid_current_pos}} */
+    String executed() throws SQLException {
+        return text("SELECT @@global." + dialect.gtidVariable()).replace("\n", "");
+    }
+
+    /** {@return whether the server refuses application writes ({@code read_only})} */
+    boolean readOnly() throws SQLException {
+        return Dialect.on(text("SELECT @@global.read_only"));
+    }
+
+    /** {@return the end of the server's own binary log, empty when it writes none} */
+    Optional<BinlogPosition> binlogEnd() throws SQLException {
+        List<Map<String, String>> rows = rows(dialect.binlogStatus());
+        if (rows.isEmpty() || rows.get(0).get("File") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new BinlogPosition(rows.get(0).get("File"), Long.parseLong(rows.get(0).get("Position"))));
+    }
+
+    /** Waits until the server has applied {@code gtids}; true when it has within {@code timeout}. */
+    boolean awaitApplied(String gtids, Duration timeout) throws SQLException {
+        return "0".equals(text(dialect.waitForApplied(gtids, timeout)));
+    }
+
+    /**
+     * Waits until the applier reached {@code position} in its source's binary log; true when it did within
+     * {@code timeout}.
+     */
+    boolean awaitCoordinates(BinlogPosition position, Duration timeout) throws SQLException {
+        String waited = text(dialect.waitForCoordinates(position, timeout));
+        return !waited.isEmpty() && Long.parseLong(waited) >= 0;
+    }
+
+    /** Stops replication and forgets the source, then makes the server writable: the promotion's statements. */
+    void promote() throws SQLException {
+        execute(dialect.stopReplica(), dialect.resetReplicaAll());
+        execute(dialect.makeWritable());
+    }
+
+    /** {@return where replicas reach this server} */
+    ReplicationAddress replicationAddress() throws SQLException {
+        return ReplicationAddress.of(this);
+    }
+
+    /** Takes the named lock without waiting; false when another session holds it. */
+    boolean tryLock(String name) throws SQLException {
+        return "1".equals(text("SELECT GET_LOCK(?, 0)", name));
+    }
+
+    void releaseLock(String name) throws SQLException {
+        text("SELECT RELEASE_LOCK(?)", name);
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(connection);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // a broken connection: nothing to close cleanly
+        }
+    }
+
+    @Override
+    public String toString() {
+        return node + " (" + dialect + ")";
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.understudy.internal;
+
+import io.github.understudy.FailoverSettings;
+import io.github.understudy.HostAndPort;
+
+import java.time.Clock;
+
+/**
+ * What the failover parts share: the DataSource's name, settings, monitor, connections, events and clock. One
+ * small object instead of long positional parameter lists.
+ *
+ * @param name            the DataSource's name, for logs and events
+ * @param applicationUser the application's user, whose sessions fencing ends
+ * @param settings        the failover settings
+ * @param monitor         the health monitor: the topology, the followed master, the nodes
+ * @param connections     admin connections
+ * @param events          where events go
+ * @param clock           the time
+ */
+record Services(String name, String applicationUser, FailoverSettings settings, HealthMonitor monitor,
+                ConnectionFactory connections, EventPublisher events, Clock clock) {
+
+    /** An admin session to {@code node} bounded by the probe timeout. */
+    ServerSession session(HostAndPort node) throws java.sql.SQLException {
+        return ServerSession.open(connections, node);
+    }
+
+    /** An admin session whose reads may wait up to {@code socketTimeout} (a promotion's waits). */
+    ServerSession session(HostAndPort node, java.time.Duration socketTimeout) throws java.sql.SQLException {
+        return ServerSession.open(connections, node, socketTimeout);
+    }
+
+    /** {@return the monitor's node at {@code address}} */
+    Node node(HostAndPort address) {
+        return monitor.nodes().stream().filter(n -> n.address().equals(address)).findFirst().orElseThrow();
+    }
+}
