@@ -48,7 +48,7 @@ public interface PromotionStrategy {
      * @return the strategy
      */
     static PromotionStrategy none() {
-        return new PassiveStrategy("none", "no automatic failover (failover.strategy=none): make a replica writable to resume writes");
+        return new PassiveStrategy("none", "no automatic failover (failover.strategy=none): make a replica writable to resume writes", true);
     }
 
     /**
@@ -58,7 +58,7 @@ public interface PromotionStrategy {
      * @return the strategy
      */
     static PromotionStrategy external() {
-        return new PassiveStrategy("external", "waiting for the external failover tool (failover.strategy=external) to promote a replica");
+        return new PassiveStrategy("external", "waiting for the external failover tool (failover.strategy=external) to promote a replica", false);
     }
 
     /**

@@ -12,7 +12,7 @@ import java.time.Instant;
 public sealed interface UnderstudyEvent
         permits NodeDown, NodeUp, NodeSuspect, ReplicaLagging, ReplicaCaughtUp, TopologyChanged,
         MasterFailureDiagnosed, FailoverStarted, MasterPromoted, ReplicasRepointed, FailoverFailed, FailoverHeldBack,
-        NodeFenced, NodeRejoined, RejoinRefused {
+        NodeFenced, NodeRejoined, RejoinRefused, MasterRestored {
 
     /** {@return the {@code name} of the DataSource that saw the event} */
     String dataSourceName();

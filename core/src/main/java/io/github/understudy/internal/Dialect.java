@@ -128,18 +128,25 @@ public final class Dialect implements io.github.understudy.ReplicationDialect {
                 + quote(host) + "', " + word("MASTER") + "_PORT=" + port + credentials + ", " + positioning;
     }
 
-    /** Statements that make a node writable; MySQL's super_read_only first, or read_only=OFF is refused. */
+    /**
+     * Statements that make a node writable; MySQL's super_read_only first, or read_only=OFF is refused. MySQL
+     * persists them ({@code SET PERSIST}), so that a restarted promoted node comes back writable whatever its
+     * configuration file says; MariaDB cannot, and the epoch record decides after its restarts.
+     */
     @Override
     public java.util.List<String> makeWritable() {
         return flavor == Flavor.MARIADB ? java.util.List.of("SET GLOBAL read_only = OFF")
-                : java.util.List.of("SET GLOBAL super_read_only = OFF", "SET GLOBAL read_only = OFF");
+                : java.util.List.of("SET PERSIST super_read_only = OFF", "SET PERSIST read_only = OFF");
     }
 
-    /** Statements that fence a node: no application write gets through (nor, on MySQL, an admin's). */
+    /**
+     * Statements that fence a node: no application write gets through (nor, on MySQL, an admin's). Persisted on
+     * MySQL, as {@link #makeWritable()} is.
+     */
     @Override
     public java.util.List<String> makeReadOnly() {
         return flavor == Flavor.MARIADB ? java.util.List.of("SET GLOBAL read_only = ON")
-                : java.util.List.of("SET GLOBAL read_only = ON", "SET GLOBAL super_read_only = ON");
+                : java.util.List.of("SET PERSIST read_only = ON", "SET PERSIST super_read_only = ON");
     }
 
     /** The replica-status column with what the receiver has fetched: what the applier must reach. */

@@ -10,6 +10,7 @@ import io.github.understudy.event.FailoverFailed;
 import io.github.understudy.event.FailoverHeldBack;
 import io.github.understudy.event.FailoverStarted;
 import io.github.understudy.event.MasterFailureDiagnosed;
+import io.github.understudy.event.MasterRestored;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -23,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches the master of the highest epoch and, when it is confirmed dead, runs the promotion strategy under the
  * cluster lock and hands writes over to the promoted node ({@link Handover}). It also resolves other writable
- * nodes ({@link WritableResolution}: follow a higher epoch, fence the rest) and repairs nodes that do not
- * replicate from the master ({@link ReplicaRepair}). Runs on the monitor's scheduler, one tick at a time.
+ * nodes as the epoch record says ({@link Authority}: follow, restore or refuse, and fence the rest) and repairs
+ * nodes that do not replicate from the master ({@link ReplicaRepair}). Runs on the monitor's scheduler, one tick
+ * at a time.
  */
 public final class FailoverCoordinator {
 
@@ -52,30 +54,24 @@ public final class FailoverCoordinator {
     }
 
     /**
-     * After discovery: follows the writable node of the highest epoch recorded in the cluster (with several
-     * writable nodes, one must have a strictly higher epoch than the others; the others are fenced at the first
-     * tick). Returns it, or null when there is none or no strict highest.
+     * After discovery: follows the master the epoch record names ({@link Authority}), restoring it when it came back
+     * read-only; with {@code external()}, the single writable node instead. Stray writable nodes are fenced at the
+     * first tick, before anything is routed to them (writes go to the followed master or nowhere).
      */
-    HostAndPort start(List<HostAndPort> writable) {
-        HostAndPort best = null;
-        long bestEpoch = -1;
-        boolean tie = false;
-        for (HostAndPort node : writable) {
-            ServerState state = services.node(node).probe().last();
-            long epoch = state == null || state.epoch() == null ? 0 : state.epoch().number();
-            if (epoch > bestEpoch) {
-                best = node;
-                bestEpoch = epoch;
-                tie = false;
-            } else if (epoch == bestEpoch) {
-                tie = true;
-            }
+    void start() throws SQLException {
+        if (authoritative()) {
+            applyAuthority(false);
+        } else {
+            long epoch = services.monitor().nodes().stream().map(n -> n.probe().last()).filter(s -> s != null)
+                    .mapToLong(s -> s.epoch().number()).max().orElse(0);
+            services.monitor().follow(null, epoch);
         }
-        if (best == null || tie) {
-            return null;
-        }
-        services.monitor().follow(services.settings().strategy().changesServers() ? best : null, bestEpoch);
-        return best;
+    }
+
+    /** Whether the epoch record decides who the master is: every strategy but {@code external()}. */
+    private boolean authoritative() {
+        return services.settings().strategy().changesServers()
+                || services.settings().strategy() instanceof PassiveStrategy passive && passive.restoresMaster();
     }
 
     /** One look at the cluster; scheduled every fraction of the probe interval. */
@@ -86,8 +82,10 @@ public final class FailoverCoordinator {
         try {
             if (dialect() != null) {
                 boolean manages = services.settings().strategy().changesServers();
+                if (authoritative()) {
+                    applyAuthority(manages);
+                }
                 if (manages) {
-                    resolveOtherWritable();
                     releaseSemiSyncHold();
                 }
                 watchMaster();
@@ -211,42 +209,106 @@ public final class FailoverCoordinator {
     }
 
     /**
-     * Other writable nodes: follow one of a higher epoch (promoted elsewhere: no lock needed, nothing changes on a
-     * server), fence the rest. Fencing holds the node's failover lock: a promotion in flight holds it, so a node
-     * made writable a moment before its epoch is recorded is never mistaken for a stray. Whether it is still
-     * writable is asked afresh under the lock: the last probe may predate its fencing (by this instance or
-     * another).
+     * Follows, restores or refuses as the epoch record says ({@link Authority}), then fences every other writable
+     * node. Following changes no server, so it needs no lock and no new connection (the probes read the epoch
+     * rows); restoring and fencing hold the node's failover lock: a promotion in flight holds it, so a node made
+     * writable a moment before its epoch is recorded is never mistaken for a stray. What the probe saw is checked
+     * again under the lock: it may predate another instance's change.
      */
-    private void resolveOtherWritable() throws SQLException {
+    private void applyAuthority(boolean fence) throws SQLException {
         HealthMonitor monitor = services.monitor();
-        List<NodeStatus> others = monitor.table().otherWritable();
-        for (NodeStatus other : others) {
-            ServerState state = services.node(other.address()).probe().last();
-            if (state == null || state.epoch() == null) {
-                continue; // read at its next probe
+        List<Authority.View> views = views();
+        Authority.Verdict verdict = Authority.decide(views, monitor.epoch(), monitor.followed(), mariadb());
+        if (verdict instanceof Authority.Verdict.Follow f) {
+            follow(f.master(), f.epoch());
+        } else if (verdict instanceof Authority.Verdict.Restore r) {
+            restore(r);
+        } else if (verdict instanceof Authority.Verdict.Refuse r) {
+            refuse(r.why());
+        } else {
+            monitor.refuseWrites("");
+        }
+        if (fence && monitor.followed() != null) {
+            for (HostAndPort other : Authority.toFence(views, verdict)) {
+                fence(other, monitor.followed(), monitor.epoch());
             }
-            WritableResolution.Action action = WritableResolution.decide(state.serverId(), state.epoch(),
-                    monitor.followed(), monitor.epoch(), others.size());
-            act(other.address(), action, state.epoch().number());
         }
     }
 
-    private void act(HostAndPort other, WritableResolution.Action action, long epoch) throws SQLException {
+    private List<Authority.View> views() {
+        return services.monitor().nodes().stream().map(node -> {
+            ServerState state = node.probe().last();
+            boolean reachable = state != null && node.probe().answering();
+            return state == null ? new Authority.View(node.address(), false, 0, false, false, 0, "", null)
+                    : new Authority.View(node.address(), reachable, state.serverId(), !state.readOnly(),
+                    state.replica().isPresent(), state.replica().map(ReplicaStatus::sourceServerId).orElse(0L),
+                    state.executed(), state.epoch());
+        }).toList();
+    }
+
+    private boolean mariadb() {
+        Dialect dialect = dialect();
+        return dialect != null && dialect.mariadb();
+    }
+
+    private void follow(HostAndPort master, long epoch) {
         HealthMonitor monitor = services.monitor();
-        switch (action) {
-            case FOLLOW -> {
-                LOG.warn("{} - following {} (epoch {}; this instance had epoch {})", services.name(), other, epoch,
-                        monitor.epoch());
-                monitor.follow(other, epoch);
+        monitor.refuseWrites("");
+        if (!master.equals(monitor.followed()) || epoch != monitor.epoch()) {
+            LOG.warn("{} - following {} (epoch {}; this instance had {} at epoch {})", services.name(), master,
+                    epoch, monitor.followed(), monitor.epoch());
+            if (monitor.followed() != null && !master.equals(monitor.followed())) {
                 lastFailover = services.clock().instant();
             }
-            case REFUSE_WRITES -> {
-                LOG.error("{} - {} and {} are both writable with epoch {}: refusing writes until one is read-only",
-                        services.name(), other, monitor.followed(), epoch);
-                monitor.follow(null, epoch);
+            monitor.follow(master, epoch);
+        }
+    }
+
+    private void refuse(String why) {
+        if (!why.equals(services.monitor().table().noMaster())) {
+            LOG.error("{} - refusing writes: {}", services.name(), why);
+        }
+        services.monitor().refuseWrites(why);
+    }
+
+    /** Makes the recorded master writable again, under its lock, if it still is read-only and the same term's. */
+    private void restore(Authority.Verdict.Restore verdict) throws SQLException {
+        HostAndPort master = verdict.master();
+        try (ClusterLock lock = ClusterLock.acquire(List.of(master), services.connections())) {
+            if (lock == null) {
+                return; // another instance is on it
             }
-            case FENCE -> fence(other, monitor.followed(), epoch);
-            case NONE -> { }
+            try (ServerSession session = services.session(master)) {
+                boolean same = session.replicaStatus().isEmpty()
+                        && EpochStore.read(session).number() == verdict.epoch();
+                if (!same) {
+                    services.monitor().probeNow(services.node(master));
+                    return; // changed meanwhile: decide again at the next tick
+                }
+                if (session.readOnly()) {
+                    session.execute(session.dialect().makeWritable());
+                    LOG.warn("{} - made {} writable again: {}", services.name(), master, verdict.why());
+                    services.events().publish(new MasterRestored(services.name(), services.clock().instant(), master,
+                            verdict.epoch(), verdict.why()));
+                }
+            }
+            services.monitor().probeNow(services.node(master));
+            follow(master, verdict.epoch());
+            semiSyncAfterRestart(master);
+        }
+    }
+
+    /**
+     * A restart loses a MariaDB master's semi-sync switch (it is set at run time): when the replicas acknowledge as
+     * semi-sync replicas, writes wait until one replicates again and semi-sync is back on the restored master.
+     */
+    private void semiSyncAfterRestart(HostAndPort master) {
+        boolean replicasAcknowledge = services.monitor().nodes().stream().filter(n -> !n.address().equals(master))
+                .map(n -> n.probe().last()).anyMatch(s -> s != null && s.semiSyncReplica());
+        ServerState state = services.node(master).probe().last();
+        if (replicasAcknowledge && state != null && !state.semiSyncSource()) {
+            services.monitor().holdForSemiSync(master, "semi-sync: the restored master " + master
+                    + " waits for a replica to acknowledge writes before it takes any");
         }
     }
 
@@ -261,7 +323,7 @@ public final class FailoverCoordinator {
                     return;
                 }
             }
-            fencer.fenceAndRejoin(other, master, "writable with epoch " + epoch + ", but the master is " + master
+            fencer.fenceNode(other, master, "writable with epoch " + epoch + ", but the master is " + master
                     + " (epoch " + services.monitor().epoch() + ")");
         }
     }

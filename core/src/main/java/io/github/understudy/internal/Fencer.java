@@ -11,23 +11,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deals with a writable node that is not the master of the highest epoch (an old master back from the dead):
- * makes it read-only and kills its application sessions before anything could be routed to it, then rejoins it
- * as a replica when it has no transaction the master lacks ({@link Rejoin}).
+ * makes it read-only and kills its application sessions before anything could be routed to it. It stays out of
+ * rotation until {@link ReplicaRepair} has rejoined it as a replica (when it holds nothing the master lacks), unless
+ * it replicates from the master already (a writable replica).
  */
 final class Fencer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Fencer.class);
 
     private final Services services;
-    private final Rejoin rejoin;
 
     Fencer(Services services) {
         this.services = services;
-        this.rejoin = new Rejoin(services);
     }
 
-    /** Fences {@code node}, then tries to rejoin it under {@code master}. */
-    void fenceAndRejoin(HostAndPort node, HostAndPort master, String why) throws SQLException {
+    /** Fences {@code node}; a replica of {@code master} already goes back into rotation. */
+    void fenceNode(HostAndPort node, HostAndPort master, String why) throws SQLException {
         // Setting read_only waits for commits in flight; killing their sessions first is what ends them.
         try (ServerSession session = services.session(node, Duration.ofSeconds(30))) {
             fence(session);
@@ -36,10 +35,17 @@ final class Fencer {
             services.node(node).softEvictPool();
             LOG.warn("{} - fenced {}: {}", services.name(), node, why);
             services.events().publish(new NodeFenced(services.name(), services.clock().instant(), node, why));
-            if (rejoin.rejoin(session, master, true).replicating()) {
+            if (replicatesFrom(session, master)) {
                 services.monitor().fence(node, false);
             }
         }
+    }
+
+    /** Whether the node is a healthy replica of the master already (a writable replica needs no rejoin). */
+    private boolean replicatesFrom(ServerSession node, HostAndPort master) throws SQLException {
+        long masterId = services.monitor().table().snapshot().node(master).map(s -> s.serverId()).orElse(0L);
+        return masterId != 0 && node.replicaStatus().filter(ReplicaStatus::replicating)
+                .filter(s -> s.sourceServerId() == masterId).isPresent();
     }
 
     /**

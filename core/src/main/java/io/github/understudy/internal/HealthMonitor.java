@@ -44,6 +44,7 @@ public final class HealthMonitor {
     private volatile HostAndPort followed;
     private volatile long epoch;
     private volatile String hold = "";
+    private volatile String refused = "";
     private volatile HostAndPort semiSyncPending;
     private volatile String semiSyncHold = "";
     private final Set<HostAndPort> fenced = ConcurrentHashMap.newKeySet();
@@ -122,6 +123,14 @@ public final class HealthMonitor {
     void hold(String why) {
         hold = why;
         republish();
+    }
+
+    /** Refuses writes, saying why (the epoch record names no provable master); "" lifts it. */
+    void refuseWrites(String why) {
+        if (!why.equals(refused)) {
+            refused = why;
+            republish();
+        }
     }
 
     /** Holds writes to {@code master} until semi-sync can be switched on there ({@link #releaseSemiSyncHold()}). */
@@ -237,8 +246,8 @@ public final class HealthMonitor {
     /** Rebuilds the table from every node's status; returns the previous one. */
     private synchronized RoutingTable republish() {
         RoutingTable previous = table;
-        String held = !hold.isEmpty() ? hold : semiSyncPending != null && semiSyncPending.equals(followed)
-                ? semiSyncHold : "";
+        String held = !hold.isEmpty() ? hold : !refused.isEmpty() ? refused
+                : semiSyncPending != null && semiSyncPending.equals(followed) ? semiSyncHold : "";
         table = RoutingTable.of(snapshotNow(), nodes, followed, fenced, held);
         Node master = table.master();
         if (master != null && master != poolMaster && masterChange != null) {

@@ -38,9 +38,7 @@ final class NodeProbe implements AutoCloseable {
     /**
      * @param masterServerId the current master's server_id, 0 when unknown: a replica of anyone else is not
      *                       replicating from our master, whatever its threads say
-     * @param followed       whether the node is the master writes go to: its epoch row is read once, not at every
-     *                       probe (any other node replicating from no one has it read each time: a writable one
-     *                       must be followed or fenced, a read-only one rejoined or restored)
+     * @param followed       whether the node is the master writes go to: its epoch row is not read at every probe
      */
     ProbeResult probe(long masterServerId, boolean followed) {
         long started = System.nanoTime();
@@ -84,13 +82,7 @@ final class NodeProbe implements AutoCloseable {
     private ProbeResult observe(long masterServerId, boolean followed, long started) throws SQLException {
         Map<String, String> variables = session.variables(ServerState.variables(dialect));
         Optional<ReplicaStatus> replica = session.replicaStatus();
-        EpochStore.Epoch epoch = null;
-        if (replica.isEmpty()) {
-            ServerState previous = last;
-            boolean known = followed && epochKnown && previous != null && previous.epoch() != null;
-            epoch = known ? previous.epoch() : EpochStore.read(session);
-            epochKnown = true;
-        }
+        EpochStore.Epoch epoch = epoch(replica, followed);
         long latency = System.nanoTime() - started;
         Instant now = clock.instant();
         ServerState state = ServerState.of(now, dialect, variables, replica, receiverLost(replica, now), epoch);
@@ -121,6 +113,22 @@ final class NodeProbe implements AutoCloseable {
             return ProbeResult.replicationBroken(problem, lag, state.serverId(), state.executed(), latency);
         }
         return ProbeResult.replica(receiverLag(lag, state), state.serverId(), state.executed(), latency);
+    }
+
+    /**
+     * The node's epoch row: read at the first probe, after a failure (it may have restarted), and at every probe
+     * while it neither is the followed master nor has a connected receiver (a writable node to follow or fence, a
+     * read-only one to restore or rejoin, a replica back from a restart); else the last one read.
+     */
+    private EpochStore.Epoch epoch(Optional<ReplicaStatus> replica, boolean followed) throws SQLException {
+        boolean connected = replica.map(r -> r.receiver() == ReplicaStatus.Receiver.RUNNING).orElse(false);
+        ServerState previous = last;
+        if (epochKnown && (connected || followed) && previous != null && previous.epoch() != null) {
+            return previous.epoch();
+        }
+        EpochStore.Epoch epoch = EpochStore.read(session);
+        epochKnown = true;
+        return epoch;
     }
 
     /** Since when the receiver has been disconnected (kept from probe to probe), null while it is connected. */

@@ -58,10 +58,12 @@ public final class Nodes {
                              ConnectionFactory connections, ScheduledExecutorService scheduler,
                              FailoverCoordinator coordinator) {
         monitor.probeAll();
-        List<HostAndPort> writable = monitor.table().snapshot().nodes().stream()
-                .filter(s -> s.role() == io.github.understudy.Role.MASTER && s.readable())
-                .map(io.github.understudy.NodeStatus::address).collect(java.util.stream.Collectors.toList());
-        coordinator.start(writable);
+        try {
+            coordinator.start();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(config.name() + " - cannot start: the master could not be restored: "
+                    + e.getMessage(), e);
+        }
         RoutingTable table = monitor.table();
         String problem = startProblem(config, table);
         if (!problem.isEmpty()) {

@@ -11,10 +11,22 @@ public final class PassiveStrategy implements PromotionStrategy {
 
     private final String name;
     private final String why;
+    private final boolean restoresMaster;
 
-    public PassiveStrategy(String name, String why) {
+    /**
+     * @param restoresMaster whether the master the epoch record names is made writable again when it comes back
+     *                       read-only from a restart ({@code none()}: that is no failover; {@code external()}: the
+     *                       external tool owns the servers)
+     */
+    public PassiveStrategy(String name, String why, boolean restoresMaster) {
         this.name = name;
         this.why = why;
+        this.restoresMaster = restoresMaster;
+    }
+
+    /** {@return whether the recorded master is made writable again after a restart} */
+    boolean restoresMaster() {
+        return restoresMaster;
     }
 
     @Override

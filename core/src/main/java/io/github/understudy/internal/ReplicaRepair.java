@@ -63,20 +63,20 @@ final class ReplicaRepair {
     }
 
     /**
-     * Whether {@code node} should replicate from {@code master} and does not: read-only and replicating from no
-     * one (and not the master of a higher term than the one followed: see {@link EpochStore}), or replicating
-     * from a source that is gone.
+     * Whether {@code node} should replicate from {@code master} and does not: out of rotation (lagging, or fenced
+     * and not rejoined yet) and either replicating from no one (and, checked later, not the master of a higher
+     * term than the one followed), or replicating from a source that is gone.
      */
     static boolean needsRepair(NodeStatus node, NodeStatus master, TopologySnapshot snapshot, long followedEpoch) {
-        if (node.address().equals(master.address()) || node.role() != Role.REPLICA
-                || node.state() == NodeState.DOWN || node.state() == NodeState.FENCED) {
+        boolean stuck = node.state() == NodeState.LAGGING || node.state() == NodeState.FENCED;
+        if (node.address().equals(master.address()) || node.role() != Role.REPLICA || !stuck) {
             return false;
         }
         if (node.replication() == null) {
-            return node.state() == NodeState.LAGGING; // read-only, replicating from no one
+            return true; // read-only, replicating from no one
         }
         long source = node.replication().sourceServerId();
-        return node.state() == NodeState.LAGGING && source != master.serverId() && sourceGone(source, snapshot);
+        return source != master.serverId() && sourceGone(source, snapshot);
     }
 
     /** A source is gone when no configured node is it, or that node is down, fenced or no longer answers as one. */
@@ -97,6 +97,9 @@ final class ReplicaRepair {
                 }
                 boolean applying = session.replicaStatus().map(ReplicaStatus::applierRunning).orElse(true);
                 RepointResult result = rejoin.rejoin(session, master, applying);
+                if (result.replicating()) {
+                    services.monitor().fence(node, false); // a fenced old master, rejoined at last
+                }
                 services.monitor().probeNow(services.node(node));
                 return result;
             }

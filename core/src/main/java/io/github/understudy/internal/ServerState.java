@@ -14,12 +14,14 @@ import java.util.Optional;
  * @param executed       every transaction it has ({@code gtid_executed} / {@code gtid_current_pos})
  * @param gtidMode       whether its binary log carries GTIDs (MySQL {@code gtid_mode=ON}; always on MariaDB)
  * @param semiSyncSource whether it waits for semi-sync acknowledgements as a master
+ * @param semiSyncReplica whether it acknowledges as a semi-sync replica
  * @param replica        its replica status, empty when it replicates from no one
  * @param receiverLostAt since when its receiver has not been connected to its source, null while it is
- * @param epoch          its epoch row, read when it replicates from no one; null otherwise
+ * @param epoch          its epoch row as last read (see {@link NodeProbe}), {@link EpochStore.Epoch#NONE} when it has
+ *                       none
  */
 record ServerState(Instant at, long serverId, String serverUuid, boolean readOnly, String executed, boolean gtidMode,
-                   boolean semiSyncSource, Optional<ReplicaStatus> replica, Instant receiverLostAt,
+                   boolean semiSyncSource, boolean semiSyncReplica, Optional<ReplicaStatus> replica, Instant receiverLostAt,
                    EpochStore.Epoch epoch) {
 
     /**
@@ -28,7 +30,8 @@ record ServerState(Instant at, long serverId, String serverUuid, boolean readOnl
      */
     static java.util.List<String> variables(Dialect dialect) {
         return java.util.List.of("server_id", "server_uuid", "read_only", "super_read_only", "gtid_mode",
-                "rpl_semi_sync_master_enabled", "rpl_semi_sync_source_enabled", dialect.gtidVariable());
+                "rpl_semi_sync_master_enabled", "rpl_semi_sync_source_enabled", "rpl_semi_sync_slave_enabled",
+                "rpl_semi_sync_replica_enabled", dialect.gtidVariable());
     }
 
     /** Builds the state from the variables and replica status one probe read. */
@@ -42,6 +45,8 @@ record ServerState(Instant at, long serverId, String serverUuid, boolean readOnl
                         && !"OFF_PERMISSIVE".equalsIgnoreCase(variables.get("gtid_mode")),
                 Dialect.on(variables.get("rpl_semi_sync_master_enabled"))
                         || Dialect.on(variables.get("rpl_semi_sync_source_enabled")),
+                Dialect.on(variables.get("rpl_semi_sync_slave_enabled"))
+                        || Dialect.on(variables.get("rpl_semi_sync_replica_enabled")),
                 replica, receiverLostAt, epoch);
     }
 }

@@ -40,6 +40,7 @@ class EventsTest {
         assertThat(UnderstudyEvent.class.getPermittedSubclasses()).containsExactlyInAnyOrder(NodeDown.class,
                 NodeUp.class, NodeSuspect.class, ReplicaLagging.class, ReplicaCaughtUp.class, TopologyChanged.class,
                 MasterFailureDiagnosed.class, FailoverStarted.class, MasterPromoted.class, ReplicasRepointed.class,
-                FailoverFailed.class, FailoverHeldBack.class, NodeFenced.class, NodeRejoined.class, RejoinRefused.class);
+                FailoverFailed.class, FailoverHeldBack.class, NodeFenced.class, NodeRejoined.class, RejoinRefused.class,
+                MasterRestored.class);
     }
 }

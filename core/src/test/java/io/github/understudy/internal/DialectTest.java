@@ -34,8 +34,26 @@ class DialectTest {
         assertThat(mysql.column("Slave_IO_Running")).isEqualTo("Replica_IO_Running");
         assertThat(mysql.column("Seconds_Behind_Master")).isEqualTo("Seconds_Behind_Source");
         assertThat(mysql.column("Master_Server_Id")).isEqualTo("Source_Server_Id");
-        assertThat(mysql.makeWritable()).containsExactly("SET GLOBAL super_read_only = OFF", "SET GLOBAL read_only = OFF");
-        assertThat(mysql.makeReadOnly()).containsExactly("SET GLOBAL read_only = ON", "SET GLOBAL super_read_only = ON");
+        assertThat(mysql.makeWritable()).as("persisted: a restart keeps the role")
+                .containsExactly("SET PERSIST super_read_only = OFF", "SET PERSIST read_only = OFF");
+        assertThat(mysql.makeReadOnly())
+                .containsExactly("SET PERSIST read_only = ON", "SET PERSIST super_read_only = ON");
+        assertThat(mysql.binlogStatus()).isEqualTo("SHOW BINARY LOG STATUS");
+        assertThat(Dialect.of("8.0.31").binlogStatus()).isEqualTo("SHOW MASTER STATUS");
+        assertThat(mysql.waitForCoordinates(new BinlogPosition("binlog.000002", 155), Duration.ofSeconds(3)))
+                .isEqualTo("SELECT SOURCE_POS_WAIT('binlog.000002', 155, 3)");
+        assertThat(Dialect.of("8.0.15").waitForCoordinates(new BinlogPosition("b.1", 4), Duration.ofSeconds(3)))
+                .isEqualTo("SELECT MASTER_POS_WAIT('b.1', 4, 3)");
+    }
+
+    @Test
+    void booleanVariablesAreReadHoweverTheServerPrintsThem() {
+        assertThat(Dialect.on("ON")).isTrue();
+        assertThat(Dialect.on("1")).isTrue();
+        assertThat(Dialect.on("NO_LOCK")).as("MariaDB 12 read_only levels").isTrue();
+        assertThat(Dialect.on("OFF")).isFalse();
+        assertThat(Dialect.on("0")).isFalse();
+        assertThat(Dialect.on(null)).isFalse();
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Clusters {
 
     private static final AtomicInteger NAMES = new AtomicInteger();
+    private static final AtomicInteger TABLES = new AtomicInteger();
 
     private Clusters() {
     }
@@ -86,6 +87,19 @@ final class Clusters {
         cluster.query(node, "SELECT id FROM appdb." + table)
                 .forEach(row -> ids.add(((Number) row.get("id")).intValue()));
         return ids;
+    }
+
+    /**
+     * Creates a new table in {@code appdb} on the master and waits until every replica has it.
+     *
+     * @param columns the column definitions, e.g. {@code "id INT PRIMARY KEY"}
+     * @return its name
+     */
+    static String newTable(ReplicationCluster cluster, String columns) {
+        String table = "t" + TABLES.incrementAndGet();
+        cluster.execute(cluster.master(), "CREATE TABLE appdb." + table + " (" + columns + ")");
+        cluster.awaitReplicasCaughtUp();
+        return table;
     }
 
     /** The node the DataSource writes to now. */

@@ -14,14 +14,11 @@ import io.github.understudy.testkit.NodeReport;
 import io.github.understudy.testkit.ReplicationCluster;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
 /** A master killed under load, on clusters of any size: one promotion, writes resume, reads never stop. */
 abstract class FailoverContract {
-
-    private static final AtomicInteger TABLES = new AtomicInteger();
 
     final ReplicationCluster cluster;
 
@@ -37,10 +34,7 @@ abstract class FailoverContract {
     }
 
     String newTable() {
-        String table = "f" + TABLES.incrementAndGet();
-        cluster.execute(cluster.master(), "CREATE TABLE appdb." + table + " (id INT PRIMARY KEY)");
-        cluster.awaitReplicasCaughtUp();
-        return table;
+        return Clusters.newTable(cluster, "id INT PRIMARY KEY");
     }
 
     @Test

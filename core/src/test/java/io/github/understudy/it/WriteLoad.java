@@ -21,6 +21,8 @@ final class WriteLoad implements AutoCloseable {
     final AtomicInteger writes = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicBoolean paused = new AtomicBoolean();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final CountDownLatch done;
 
     WriteLoad(DataSource dataSource, String table, int threadCount) {
@@ -29,7 +31,18 @@ final class WriteLoad implements AutoCloseable {
             Thread thread = new Thread(() -> {
                 try {
                     while (running.get()) {
-                        write(dataSource, table);
+                        if (paused.get()) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+                            continue;
+                        }
+                        inFlight.incrementAndGet();
+                        try {
+                            if (!paused.get()) {
+                                write(dataSource, table);
+                            }
+                        } finally {
+                            inFlight.decrementAndGet();
+                        }
                     }
                 } finally {
                     done.countDown();
@@ -49,6 +62,16 @@ final class WriteLoad implements AutoCloseable {
         } catch (SQLException e) {
             failures.add(e);
         }
+    }
+
+    /** Stops new writes and waits until the ones in flight have returned. */
+    void pause() {
+        paused.set(true);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> inFlight.get() == 0);
+    }
+
+    void resume() {
+        paused.set(false);
     }
 
     void runAtLeast(int more) {

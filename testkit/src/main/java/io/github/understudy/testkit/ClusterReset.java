@@ -32,7 +32,20 @@ final class ClusterReset {
             cluster.rebuild();
             return;
         }
+        forgetFailovers(nodes);
         cluster.awaitReplicasCaughtUp();
+    }
+
+    /**
+     * Drops what failover tools leave behind, so that each test starts from a cluster that never failed over:
+     * Understudy's {@code understudy} schema (its epoch record, replicated from the master) and, on MySQL, the
+     * variables persisted by {@code SET PERSIST} (a role that survives restarts).
+     */
+    private void forgetFailovers(List<ClusterNode> nodes) {
+        cluster.execute(nodes.get(0), "DROP DATABASE IF EXISTS understudy");
+        if (cluster.flavor() == Flavor.MYSQL) {
+            nodes.forEach(node -> cluster.execute(node, "RESET PERSIST"));
+        }
     }
 
     /** Restarts appliers and removes delays; returns whether the original topology then holds. */

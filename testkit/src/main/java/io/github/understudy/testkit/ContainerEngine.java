@@ -109,7 +109,8 @@ final class ContainerEngine implements Engine, Backend.Factory {
             if (flavor == Flavor.MARIADB) {
                 args.addAll(List.of("--log-slave-updates=ON", "--slave-net-timeout=2", "--gtid-strict-mode=ON"));
                 if (spec.semiSync()) { // as LocalServer's configuration
-                    args.addAll(List.of("--rpl-semi-sync-slave-enabled=ON", "--rpl-semi-sync-slave-kill-conn-timeout=1",
+                    args.addAll(List.of("--rpl-semi-sync-slave-enabled=ON", "--init-rpl-role=SLAVE",
+                            "--rpl-semi-sync-slave-kill-conn-timeout=1",
                             "--rpl-semi-sync-master-timeout=3600000", "--rpl-semi-sync-master-wait-point=AFTER_SYNC"));
                 }
             } else {

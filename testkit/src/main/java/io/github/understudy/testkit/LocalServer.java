@@ -124,10 +124,13 @@ final class LocalServer implements ServerHandle {
      * commits before it can be fenced, and those writes exist only there. A semi-sync replica that stops its
      * receiver first connects to the master to end its dump thread, for up to
      * {@code rpl_semi_sync_slave_kill_conn_timeout} (5 s by default): with a hung master, every failover would
-     * wait that long.
+     * wait that long. A killed master restarts as a replica ({@code init_rpl_role=SLAVE}): its crash recovery
+     * rolls back and truncates the commits no replica acknowledged, which it would otherwise keep (errant, so it
+     * could not rejoin); MariaDB 10.6.18+ truncates only with this role.
      */
     private static void semiSync(Map<String, String> cnf) {
         cnf.put("rpl_semi_sync_slave_enabled", "ON");
+        cnf.put("init_rpl_role", "SLAVE");
         cnf.put("rpl_semi_sync_slave_kill_conn_timeout", "1");
         cnf.put("rpl_semi_sync_master_timeout", "3600000");
         cnf.put("rpl_semi_sync_master_wait_point", "AFTER_SYNC");

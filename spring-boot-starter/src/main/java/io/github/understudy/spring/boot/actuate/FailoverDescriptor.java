@@ -48,7 +48,7 @@ public record FailoverDescriptor(String at, String kind, long epoch, String fail
      */
     public FailoverDescriptor with(ReplicasRepointed repointed) {
         Map<String, String> results = new LinkedHashMap<>();
-        repointed.results().forEach((node, result) -> results.put(node.toString(), result));
+        repointed.results().forEach((node, result) -> results.put(node.toString(), result.toString()));
         return new FailoverDescriptor(at, kind, epoch, failedMaster, newMaster, detectionMillis, promotionMillis,
                 repointed.took().toMillis(), rejected, Collections.unmodifiableMap(results));
     }

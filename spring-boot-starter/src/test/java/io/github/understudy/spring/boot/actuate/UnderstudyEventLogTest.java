@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.understudy.HostAndPort;
 import io.github.understudy.RejectedCandidate;
+import io.github.understudy.RepointResult;
 import io.github.understudy.event.MasterPromoted;
 import io.github.understudy.event.NodeUp;
 import io.github.understudy.event.ReplicasRepointed;
@@ -31,11 +32,12 @@ class UnderstudyEventLogTest {
             assertThat(failover.repointingMillis()).isNull();
             assertThat(failover.repointed()).isEmpty();
         });
-        log.onEvent(new ReplicasRepointed("orders", AT.plusSeconds(1), DB2, Map.of(DB3, "replicating"),
+        log.onEvent(new ReplicasRepointed("orders", AT.plusSeconds(1), DB2, Map.of(DB3, RepointResult.REPLICATING),
                 Duration.ofMillis(70)));
 
         assertThat(log.failovers("orders")).containsExactly(new FailoverDescriptor(AT.toString(), "failover", 1, "db1:3306",
-                "db2:3306", 1500, 250, 70L, List.of("db3:3306: less advanced"), Map.of("db3:3306", "replicating")));
+                "db2:3306", 1500, 250, 70L, List.of("db3:3306: LESS_ADVANCED (less advanced)"),
+                Map.of("db3:3306", "replicating")));
         assertThat(log.recent("orders")).hasSize(2);
     }
 
@@ -68,6 +70,6 @@ class UnderstudyEventLogTest {
 
     private static MasterPromoted promoted(String dataSource, long epoch, HostAndPort from, HostAndPort to) {
         return new MasterPromoted(dataSource, AT, from, to, epoch, List.of(new RejectedCandidate(DB3,
-                "less advanced")), Duration.ofMillis(1500), Duration.ofMillis(250), false);
+                RejectedCandidate.Reason.LESS_ADVANCED, "less advanced")), Duration.ofMillis(1500), Duration.ofMillis(250), false);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.understudy.HostAndPort;
 import io.github.understudy.RejectedCandidate;
+import io.github.understudy.RepointResult;
 import io.github.understudy.UnderstudyConfig;
 import io.github.understudy.UnderstudyMetrics;
 import io.github.understudy.event.MasterPromoted;
@@ -83,12 +84,12 @@ class UnderstudyActuatorAutoConfigurationTest {
             HostAndPort from = HostAndPort.parse(db1);
             HostAndPort to = HostAndPort.parse(db2);
             log.onEvent(new MasterPromoted("understudy", Instant.parse("2026-03-01T10:15:30Z"), from, to, 4,
-                    List.of(new RejectedCandidate(from, "the failed master")), Duration.ofMillis(1200),
+                    List.of(new RejectedCandidate(from, RejectedCandidate.Reason.CHECK_FAILED, "the failed master")), Duration.ofMillis(1200),
                     Duration.ofMillis(300), false));
             log.onEvent(new ReplicasRepointed("understudy", Instant.parse("2026-03-01T10:15:31Z"), to,
-                    Map.of(from, "replicating"), Duration.ofMillis(80)));
+                    Map.of(from, RepointResult.REPLICATING), Duration.ofMillis(80)));
             FailoverDescriptor expected = new FailoverDescriptor("2026-03-01T10:15:30Z", "failover", 4, db1, db2, 1200, 300, 80L,
-                    List.of(db1 + ": the failed master"), Map.of(db1, "replicating"));
+                    List.of(db1 + ": CHECK_FAILED (the failed master)"), Map.of(db1, "replicating"));
             Health health = context.getBean("understudyHealthContributor", UnderstudyHealthIndicator.class).health();
             assertThat(health.getDetails()).containsEntry("lastFailover", expected);
             assertThat(context.getBean(UnderstudyEndpoint.class).understudy().failovers()).containsExactly(expected);
