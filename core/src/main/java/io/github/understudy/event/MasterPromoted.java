@@ -2,6 +2,8 @@ package io.github.understudy.event;
 
 import io.github.understudy.HostAndPort;
 import io.github.understudy.RejectedCandidate;
+import io.github.understudy.internal.Check;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,4 +25,15 @@ import java.util.List;
 public record MasterPromoted(String dataSourceName, Instant at, HostAndPort failedMaster, HostAndPort newMaster, long epoch,
                              List<RejectedCandidate> rejected, Duration detection, Duration promotion, boolean planned)
         implements UnderstudyEvent {
+
+    /** Checks the components and copies the collections. */
+    public MasterPromoted {
+        Check.notNull("dataSourceName", dataSourceName);
+        Check.notNull("at", at);
+        Check.notNull("failedMaster", failedMaster);
+        Check.notNull("newMaster", newMaster);
+        rejected = List.copyOf(Check.notNull("rejected", rejected));
+        Check.notNull("detection", detection);
+        Check.notNull("promotion", promotion);
+    }
 }

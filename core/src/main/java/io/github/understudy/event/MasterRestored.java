@@ -1,6 +1,7 @@
 package io.github.understudy.event;
 
 import io.github.understudy.HostAndPort;
+import io.github.understudy.internal.Check;
 
 import java.time.Instant;
 
@@ -16,4 +17,12 @@ import java.time.Instant;
  */
 public record MasterRestored(String dataSourceName, Instant at, HostAndPort node, long epoch, String reason)
         implements UnderstudyEvent {
+
+    /** Checks the components. */
+    public MasterRestored {
+        Check.notNull("dataSourceName", dataSourceName);
+        Check.notNull("at", at);
+        Check.notNull("node", node);
+        Check.notNull("reason", reason);
+    }
 }

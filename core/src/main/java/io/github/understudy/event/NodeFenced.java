@@ -1,6 +1,8 @@
 package io.github.understudy.event;
 
 import io.github.understudy.HostAndPort;
+import io.github.understudy.internal.Check;
+
 import java.time.Instant;
 
 /**
@@ -13,4 +15,12 @@ import java.time.Instant;
  * @param reason         why
  */
 public record NodeFenced(String dataSourceName, Instant at, HostAndPort node, String reason) implements UnderstudyEvent {
+
+    /** Checks the components. */
+    public NodeFenced {
+        Check.notNull("dataSourceName", dataSourceName);
+        Check.notNull("at", at);
+        Check.notNull("node", node);
+        Check.notNull("reason", reason);
+    }
 }

@@ -3,6 +3,7 @@ package io.github.understudy.event;
 import static java.util.Objects.requireNonNull;
 
 import io.github.understudy.HostAndPort;
+
 import java.time.Instant;
 
 /**

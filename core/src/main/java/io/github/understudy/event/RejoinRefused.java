@@ -1,6 +1,8 @@
 package io.github.understudy.event;
 
 import io.github.understudy.HostAndPort;
+import io.github.understudy.internal.Check;
+
 import java.time.Instant;
 
 /**
@@ -14,4 +16,13 @@ import java.time.Instant;
  * @param errantGtids    the transactions only it has, empty when that is not the reason
  */
 public record RejoinRefused(String dataSourceName, Instant at, HostAndPort node, String reason, String errantGtids) implements UnderstudyEvent {
+
+    /** Checks the components. */
+    public RejoinRefused {
+        Check.notNull("dataSourceName", dataSourceName);
+        Check.notNull("at", at);
+        Check.notNull("node", node);
+        Check.notNull("reason", reason);
+        Check.notNull("errantGtids", errantGtids);
+    }
 }

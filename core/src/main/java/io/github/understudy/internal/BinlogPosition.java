@@ -13,6 +13,21 @@ record BinlogPosition(String file, long position) implements Comparable<BinlogPo
         Check.notBlank("file", file);
     }
 
+    /**
+     * Reads {@code file:offset}.
+     *
+     * @throws IllegalArgumentException when it is not that
+     */
+    static BinlogPosition parse(String text) {
+        int colon = text == null ? -1 : text.lastIndexOf(':');
+        try {
+            return new BinlogPosition(text.substring(0, colon), Long.parseLong(text.substring(colon + 1)));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("binary log coordinates must be file:offset, but were '" + text + "'",
+                    e);
+        }
+    }
+
     /** Orders by the file's number, then by offset. */
     @Override
     public int compareTo(BinlogPosition other) {

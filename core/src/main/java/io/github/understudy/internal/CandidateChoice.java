@@ -68,11 +68,14 @@ final class CandidateChoice {
     }
 
     static PromotionOutcome choose(Inputs in) {
-        if (!in.mariadb() && in.facts().stream().anyMatch(f -> f.failure().isEmpty() && !f.gtidMode())) {
-            return PromotionOutcome.nothing("MySQL with gtid_mode=OFF: GTID-less failover is not automatic yet; "
-                    + "promote a replica by hand (see the README's \"Replication modes\")", List.of());
+        List<Facts> checked = in.facts().stream().filter(f -> f.failure().isEmpty()).toList();
+        boolean gtids = in.mariadb() || checked.stream().allMatch(Facts::gtidMode);
+        if (!in.mariadb() && !gtids && checked.stream().anyMatch(Facts::gtidMode)) {
+            return PromotionOutcome.nothing("the candidates mix gtid_mode ON and OFF (" + checked.stream()
+                    .map(f -> f.node() + " " + (f.gtidMode() ? "ON" : "OFF")).toList() + "): their positions cannot "
+                    + "be compared; set one gtid_mode on every node", List.of());
         }
-        Progress progress = Progress.of(in.mariadb(), in.master(), uuid(in.facts()));
+        Progress progress = Progress.of(in.mariadb(), gtids, in.master(), uuid(in.facts()));
         List<RejectedCandidate> rejected = new ArrayList<>();
         List<Facts> fit = new ArrayList<>();
         List<Facts> holders = new ArrayList<>();
@@ -103,7 +106,8 @@ final class CandidateChoice {
         fit.stream().filter(f -> f != best).forEach(f -> rejected.add(new RejectedCandidate(f.node(),
                 Reason.LESS_ADVANCED, "has " + progress.describe(f) + ", " + best.node() + " has "
                         + progress.describe(best))));
-        return PromotionOutcome.promoted(best.node(), rejected);
+        BinlogPosition applied = best.status().applied();
+        return PromotionOutcome.promoted(best.node(), rejected, gtids || applied == null ? "" : applied.toString());
     }
 
     /** Whether a candidate rejected for this reason still holds transactions of the master the winner must have. */
@@ -127,14 +131,14 @@ final class CandidateChoice {
         if (!facts.status().applierError().isEmpty()) {
             return new RejectedCandidate(node, Reason.REPLICATION_ERROR, facts.status().applierError());
         }
-        String errant = Errant.ofCandidate(in.mariadb(), facts.executed(), in.master().lastKnown(),
-                in.master().serverId(), facts.status().sourceUuid());
+        String errant = progress instanceof Progress.Coordinates ? "" : Errant.ofCandidate(in.mariadb(),
+                facts.executed(), in.master().lastKnown(), in.master().serverId(), facts.status().sourceUuid());
         if (!errant.isEmpty()) {
             return new RejectedCandidate(node, Reason.ERRANT_TRANSACTIONS, errant);
         }
         if (!progress.appliedAll(facts)) {
             return new RejectedCandidate(node, Reason.RELAY_LOG_NOT_APPLIED, "received " + progress.received(facts)
-                    + ", applied " + facts.executed() + " within failover.relayLogWait");
+                    + ", " + progress.describe(facts) + " within failover.relayLogWait");
         }
         if (in.never().contains(node)) {
             return new RejectedCandidate(node, Reason.NEVER_PROMOTE, "marked never promote (failover.neverPromote)");

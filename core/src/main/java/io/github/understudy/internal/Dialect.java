@@ -120,12 +120,41 @@ public final class Dialect implements io.github.understudy.ReplicationDialect {
      */
     @Override
     public String changeSource(String host, int port, String user, String password) {
-        String credentials = user == null ? "" : ", " + word("MASTER") + "_USER='" + quote(user) + "', "
-                + word("MASTER") + "_PASSWORD='" + quote(password) + "'";
         String positioning = flavor == Flavor.MARIADB ? "MASTER_USE_GTID=slave_pos"
                 : word("MASTER") + "_AUTO_POSITION=1, " + word("MASTER") + "_SSL=1";
+        return changeSourceTo(host, port, user, password) + ", " + positioning;
+    }
+
+    /**
+     * Points a MySQL replica at a new source by binary log coordinates, for clusters without GTIDs: {@code at} is a
+     * place in the new source's own binary log (its end when it was promoted). The applier delay, if any, is set
+     * too: making a delayed replica catch up needs it off for a while.
+     */
+    String changeSource(String host, int port, String user, String password, BinlogPosition at,
+                        java.time.Duration delay) {
+        return changeSourceTo(host, port, user, password) + ", " + word("MASTER") + "_AUTO_POSITION=0, "
+                + word("MASTER") + "_LOG_FILE='" + quote(at.file()) + "', " + word("MASTER") + "_LOG_POS="
+                + at.position() + (flavor == Flavor.MARIADB ? "" : ", " + word("MASTER") + "_SSL=1") + ", "
+                + word("MASTER") + "_DELAY=" + delay.toSeconds();
+    }
+
+    private String changeSourceTo(String host, int port, String user, String password) {
+        String credentials = user == null ? "" : ", " + word("MASTER") + "_USER='" + quote(user) + "', "
+                + word("MASTER") + "_PASSWORD='" + quote(password) + "'";
         return (replicaWords ? "CHANGE REPLICATION SOURCE TO " : "CHANGE MASTER TO ") + word("MASTER") + "_HOST='"
-                + quote(host) + "', " + word("MASTER") + "_PORT=" + port + credentials + ", " + positioning;
+                + quote(host) + "', " + word("MASTER") + "_PORT=" + port + credentials;
+    }
+
+    /** Sets only the applier delay of a stopped applier (its relay log is kept). */
+    String delay(java.time.Duration delay) {
+        return (replicaWords ? "CHANGE REPLICATION SOURCE TO " : "CHANGE MASTER TO ") + word("MASTER") + "_DELAY="
+                + delay.toSeconds();
+    }
+
+    /** Starts the applier alone until it has executed up to {@code until} in its source's binary log. */
+    String startApplierUntil(BinlogPosition until) {
+        return startReplica() + " SQL_THREAD UNTIL " + word("MASTER") + "_LOG_FILE='" + quote(until.file()) + "', "
+                + word("MASTER") + "_LOG_POS=" + until.position();
     }
 
     /**

@@ -153,8 +153,8 @@ public final class FailoverCoordinator {
                 return;
             }
             finding.reachableReplicas().forEach(address -> services.monitor().probeNow(services.node(address)));
-            if (!services.monitor().table().otherWritable().isEmpty()) {
-                return; // promoted meanwhile by another instance: the next tick follows it
+            if (promotedElsewhere(finding.reachableReplicas())) {
+                return; // the next tick follows it
             }
             promote(master, finding, diagnosedAt);
         }
@@ -183,8 +183,24 @@ public final class FailoverCoordinator {
                 .toList();
         handover.complete(new Handover.Promotion(master.address(), promoted, outcome.rejected(),
                 Duration.between(master.since(), diagnosedAt), diagnosedAt, false, others, appliersStopped(others),
-                null), () -> { });
+                null, outcome.appliedCoordinates().isEmpty() ? null
+                        : BinlogPosition.parse(outcome.appliedCoordinates())), () -> { });
         lastFailover = services.clock().instant();
+    }
+
+    /**
+     * Whether another instance promoted a node meanwhile: one is writable, or shows a higher epoch than this
+     * instance follows (its row is written before the winner releases the lock). Asked under the lock, before any
+     * candidate is touched: a loser that went on would stop the receivers of the new master's replicas.
+     */
+    private boolean promotedElsewhere(List<HostAndPort> candidates) {
+        HealthMonitor monitor = services.monitor();
+        if (!monitor.table().otherWritable().isEmpty()) {
+            return true;
+        }
+        return candidates.stream().map(c -> services.node(c).probe().last()).filter(s -> s != null)
+                .anyMatch(s -> !s.readOnly() && s.replica().isEmpty()
+                        || s.epoch() != null && s.epoch().number() > monitor.epoch());
     }
 
     private PromotionOutcome run(FailoverContext context) {
@@ -231,6 +247,26 @@ public final class FailoverCoordinator {
         if (fence && monitor.followed() != null) {
             for (HostAndPort other : Authority.toFence(views, verdict)) {
                 fence(other, monitor.followed(), monitor.epoch());
+            }
+        }
+        unfenceRejoined(views);
+    }
+
+    /**
+     * A node this instance fenced goes back into rotation once it is the followed master, or a read-only replica
+     * whose receiver is connected to it: another instance (or an operator) may have rejoined it.
+     */
+    private void unfenceRejoined(List<Authority.View> views) {
+        HealthMonitor monitor = services.monitor();
+        Authority.View master = views.stream().filter(v -> v.address().equals(monitor.followed())).findFirst()
+                .orElse(null);
+        for (HostAndPort node : monitor.fenced()) {
+            ServerState state = services.node(node).probe().last();
+            boolean isMaster = node.equals(monitor.followed());
+            boolean replica = master != null && state != null && state.readOnly() && state.replica()
+                    .filter(r -> r.connectedTo(master.serverId()) && master.serverId() != 0).isPresent();
+            if (isMaster || replica) {
+                monitor.fence(node, false);
             }
         }
     }

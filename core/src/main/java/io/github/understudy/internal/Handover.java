@@ -1,6 +1,7 @@
 package io.github.understudy.internal;
 
 import io.github.understudy.HostAndPort;
+import io.github.understudy.NodeStatus;
 import io.github.understudy.RejectedCandidate;
 import io.github.understudy.RepointResult;
 import io.github.understudy.event.MasterPromoted;
@@ -46,10 +47,12 @@ final class Handover {
      * @param replicas           the nodes to repoint to it
      * @param keepApplierStopped those of them whose applier an operator had stopped
      * @param demoted            the old master to make a replica too (a switchover's), null for none
+     * @param promotedAt         without GTIDs: how far the promoted node applied the old master's binary log
+     *                           (null with GTIDs, or when the strategy did not say: replicas are then refused)
      */
     record Promotion(HostAndPort failed, HostAndPort promoted, List<RejectedCandidate> rejected, Duration detection,
                      Instant started, boolean planned, List<HostAndPort> replicas,
-                     List<HostAndPort> keepApplierStopped, ServerSession demoted) {
+                     List<HostAndPort> keepApplierStopped, ServerSession demoted, BinlogPosition promotedAt) {
     }
 
     /**
@@ -61,19 +64,20 @@ final class Handover {
         HealthMonitor monitor = services.monitor();
         long epoch;
         boolean semiSync;
-        ReplicationAddress address;
+        RepointPlan plan;
         try (ServerSession master = services.session(promotion.promoted())) {
             epoch = Math.max(monitor.epoch(), EpochStore.read(master).number()) + 1;
             // Semi-sync if the master it replaces used it (as last probed) and the new one can.
             semiSync = services.node(promotion.failed()).probe().semiSyncMaster() && SemiSync.available(master);
-            EpochStore.write(master, epoch, promotion.promoted(), master.executed(), services.name() + "@"
-                    + ProcessHandle.current().pid() + (promotion.planned() ? " (switchover)" : ""));
-            address = master.replicationAddress();
+            plan = plan(master, promotion);
+            EpochStore.write(master, epoch, promotion.promoted(), master.executed(), plan.coordinates(),
+                    services.name() + "@" + ProcessHandle.current().pid()
+                            + (promotion.planned() ? " (switchover)" : ""));
         }
         Map<HostAndPort, RepointResult> results = null;
         long repointStarted = System.nanoTime();
         if (semiSync) {
-            results = repoint(promotion, address);
+            results = repoint(promotion, plan);
             semiSyncOrHold(promotion.promoted(), results);
         }
         Instant promotedAt = services.clock().instant();
@@ -87,7 +91,7 @@ final class Handover {
         afterFollow.run();
         monitor.probeNow(services.node(promotion.promoted()));
         if (results == null) {
-            results = repoint(promotion, address); // writes go there already
+            results = repoint(promotion, plan); // writes go there already
         }
         LOG.warn("{} - repointed to {}: {}", services.name(), promotion.promoted(), results);
         services.events().publish(new ReplicasRepointed(services.name(), services.clock().instant(),
@@ -99,15 +103,29 @@ final class Handover {
         return epoch;
     }
 
-    private Map<HostAndPort, RepointResult> repoint(Promotion promotion, ReplicationAddress address)
-            throws SQLException {
+    /**
+     * How the others follow the new master. Without GTIDs, by the coordinates of this promotion: how far it applied
+     * the old master's binary log, and the end of its own binary log now, before the epoch row is its first write.
+     */
+    private RepointPlan plan(ServerSession master, Promotion promotion) throws SQLException {
+        if (!RepointPlan.positionMode(master) || promotion.promotedAt() == null) {
+            return new RepointPlan(master.replicationAddress(), null, RepointPlan.positionMode(master));
+        }
+        long failedId = services.monitor().table().snapshot().node(promotion.failed()).map(NodeStatus::serverId)
+                .orElse(0L);
+        BinlogPosition end = master.binlogEnd().orElseThrow(() -> new SQLException(promotion.promoted()
+                + " writes no binary log: without GTIDs nothing can replicate from it", "HY000"));
+        return new RepointPlan(master.replicationAddress(), new EpochStore.Coordinates(failedId,
+                promotion.promotedAt(), end), true);
+    }
+
+    private Map<HostAndPort, RepointResult> repoint(Promotion promotion, RepointPlan plan) throws SQLException {
         Map<HostAndPort, RepointResult> results = new LinkedHashMap<>(Repointer.repoint(services,
-                promotion.replicas(), address, promotion.keepApplierStopped()));
+                promotion.replicas(), plan.replicas(services), promotion.keepApplierStopped()));
         if (promotion.demoted() != null) {
             ServerSession old = promotion.demoted();
             SemiSync.demoted(old); // a replica's applier must not wait for acknowledgements
-            results.put(old.node(), ReplicaOf.make(old, address, services.settings().replicationUser(),
-                    services.settings().replicationPassword(), true, services.settings().repointCheck()));
+            results.put(old.node(), plan.join(services, old, true));
         }
         results.keySet().forEach(node -> services.monitor().probeNow(services.node(node)));
         return results;

@@ -113,6 +113,11 @@ public final class HealthMonitor {
         return epoch;
     }
 
+    /** {@return the nodes fenced by this instance and not rejoined yet} */
+    Set<HostAndPort> fenced() {
+        return Set.copyOf(fenced);
+    }
+
     void fence(HostAndPort address, boolean isFenced) {
         if (isFenced ? fenced.add(address) : fenced.remove(address)) {
             republish();

@@ -40,10 +40,29 @@ public final class MostAdvancedReplica implements PromotionStrategy {
                 HostAndPort chosen = outcome.promoted().get();
                 checked.stream().filter(c -> c.facts().node().equals(chosen)).findFirst().orElseThrow()
                         .session().promote();
+            } else {
+                restartReceivers(context, checked);
             }
             return outcome;
         } finally {
             checked.stream().map(Checked::session).filter(s -> s != null).forEach(ServerSession::close);
+        }
+    }
+
+    /**
+     * Nothing was promoted: the receivers the checks stopped go back to their source, as they were (they follow
+     * the master when it returns; a failover later stops them again).
+     */
+    private static void restartReceivers(PromotionContext context, List<Checked> checked) {
+        for (Checked c : checked) {
+            if (c.session() != null && c.facts().status() != null) {
+                try {
+                    c.session().execute(context.dialect().startReplica() + " IO_THREAD");
+                } catch (SQLException e) {
+                    LOG.warn("{} - cannot restart the receiver of {}: {}", context.dataSourceName(),
+                            c.facts().node(), NodeProbe.reason(e));
+                }
+            }
         }
     }
 

@@ -8,8 +8,8 @@ import io.github.understudy.internal.CandidateChoice.Facts;
  */
 sealed interface Progress {
 
-    static Progress of(boolean mariadb, CandidateChoice.Master master, String masterUuid) {
-        return mariadb ? new MariaDb(master.serverId()) : new MySql(masterUuid);
+    static Progress of(boolean mariadb, boolean gtids, CandidateChoice.Master master, String masterUuid) {
+        return mariadb ? new MariaDb(master.serverId()) : gtids ? new MySql(masterUuid) : new Coordinates();
     }
 
     /** Positive when {@code a} is ahead of {@code b}, 0 when level. */
@@ -63,6 +63,52 @@ sealed interface Progress {
     }
 
     /**
+     * MySQL without GTIDs ({@code gtid_mode=OFF}): every candidate replicated from the failed master, so the failed
+     * master's binary log coordinates order them: how far each applied, and how far each received.
+     */
+    record Coordinates() implements Progress {
+
+        @Override
+        public int compare(Facts a, Facts b) {
+            return compareNullsFirst(applied(a), applied(b));
+        }
+
+        @Override
+        public boolean covers(Facts winner, Facts other) {
+            BinlogPosition held = other.status() == null ? null : max(other.status().received(), applied(other));
+            return held == null || compareNullsFirst(applied(winner), held) >= 0;
+        }
+
+        @Override
+        public boolean appliedAll(Facts facts) {
+            return compareNullsFirst(applied(facts), facts.status().received()) >= 0;
+        }
+
+        @Override
+        public String received(Facts facts) {
+            return facts.status() == null ? "" : String.valueOf(facts.status().received());
+        }
+
+        @Override
+        public String describe(Facts facts) {
+            BinlogPosition applied = applied(facts);
+            return applied == null ? "nothing" : "applied up to " + applied;
+        }
+
+        private static BinlogPosition applied(Facts facts) {
+            return facts.status() == null ? null : facts.status().applied();
+        }
+
+        private static BinlogPosition max(BinlogPosition a, BinlogPosition b) {
+            return compareNullsFirst(a, b) >= 0 ? a : b;
+        }
+
+        private static int compareNullsFirst(BinlogPosition a, BinlogPosition b) {
+            return a == null ? (b == null ? 0 : -1) : b == null ? 1 : a.compareTo(b);
+        }
+    }
+
+    /**
      * MariaDB: a sequence number per domain ({@link MariaDbPosition}); the failed master's transactions are those
      * written by its {@code server_id}. A replica positioned by binary log coordinates ({@code MASTER_USE_GTID=no})
      * has no GTID receive position, so whether it applied all it received is read from the coordinates.
@@ -77,6 +123,10 @@ sealed interface Progress {
 
         @Override
         public boolean covers(Facts winner, Facts other) {
+            if (other.status() != null && !other.status().gtidPositioning() && winner.status() != null
+                    && !new Coordinates().covers(winner, other)) {
+                return false; // a holder by coordinates: what it received, in the failed master's binary log
+            }
             MariaDbPosition has = MariaDbPosition.parse(winner.executed());
             for (String position : new String[] {other.executed(), received(other)}) {
                 for (MariaDbPosition.Gtid gtid : MariaDbPosition.parse(position).domains().values()) {

@@ -44,9 +44,7 @@ final class Rejoin {
             // As a replica its applier's commits must not wait for acknowledgements; nothing it has is missing
             // on the master (checked above).
             SemiSync.demoted(node);
-            RepointResult result = ReplicaOf.make(node, current.replicationAddress(),
-                    services.settings().replicationUser(), services.settings().replicationPassword(), startApplier,
-                    services.settings().repointCheck());
+            RepointResult result = RepointPlan.of(current, epoch).join(services, node, startApplier);
             if (!result.replicating()) {
                 return refuse(node.node(), "it does not replicate from " + master + ": " + result, "");
             }

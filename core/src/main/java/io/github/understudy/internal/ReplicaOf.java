@@ -44,6 +44,69 @@ final class ReplicaOf {
         }
     }
 
+    /**
+     * Points {@code node} at {@code master} by binary log coordinates, for clusters without GTIDs. The node must hold
+     * exactly what the master held when it was promoted: it must have applied the old source's binary log up to
+     * {@code promotedAt}, where the master had applied it; then it replicates from {@code masterEnd}, the end of the
+     * master's own binary log at its promotion. A node that received that far but applied less (a stopped or
+     * delayed applier) applies the rest first, up to exactly there; one that never received it is refused: its
+     * place in the master's binary log cannot be proven without GTIDs.
+     *
+     * @param promotedAt   how far the master had applied the old source's binary log
+     * @param masterEnd    the master's own binary log end when it was promoted, before any write
+     * @param startApplier false to leave the applier stopped afterwards, as an operator had it
+     */
+    static RepointResult atCoordinates(ServerSession node, ReplicationAddress master, BinlogPosition promotedAt,
+                                       BinlogPosition masterEnd, String user, String password,
+                                       boolean startApplier, Duration check) {
+        try {
+            Optional<ReplicaStatus> before = node.replicaStatus();
+            if (before.isEmpty()) {
+                return RepointResult.of(Outcome.REFUSED, "it replicates from no one: without GTIDs its place in "
+                        + master + "'s binary log cannot be proven");
+            }
+            String refused = catchUp(node, before.get(), promotedAt, check);
+            if (!refused.isEmpty()) {
+                return RepointResult.of(Outcome.REFUSED, refused);
+            }
+            Dialect dialect = node.dialect();
+            node.execute(dialect.stopReplica(), dialect.changeSource(master.host(), master.port(), user, password,
+                    masterEnd, before.get().delay()), startApplier ? dialect.startReplica()
+                    : dialect.startReplica() + " IO_THREAD");
+            return await(node, check, startApplier);
+        } catch (SQLException e) {
+            return RepointResult.of(Outcome.FAILED, NodeProbe.reason(e));
+        }
+    }
+
+    /**
+     * Brings the node's applier to exactly {@code target} in the old source's binary log, from its relay log; returns
+     * why it cannot, {@code ""} when it is there.
+     */
+    private static String catchUp(ServerSession node, ReplicaStatus status, BinlogPosition target, Duration check)
+            throws SQLException {
+        Dialect dialect = node.dialect();
+        if (status.receiver() == ReplicaStatus.Receiver.RUNNING && status.applierRunning()) {
+            node.awaitCoordinates(target, check); // still receiving from a live old source (a switchover)
+            status = node.replicaStatus().orElseThrow();
+        }
+        boolean received = status.received() != null && status.received().compareTo(target) >= 0;
+        if (received && status.applied() != null && status.applied().compareTo(target) < 0) {
+            // Whatever its applier was doing (stopped, delayed, behind), run it to exactly the target, at once.
+            node.execute(dialect.stopReplica() + " SQL_THREAD", dialect.delay(Duration.ZERO),
+                    dialect.startApplierUntil(target));
+            node.awaitCoordinates(target, check);
+        }
+        node.execute(dialect.stopReplica());
+        ReplicaStatus now = node.replicaStatus().orElseThrow();
+        if (now.applied() != null && now.applied().equals(target)) {
+            return "";
+        }
+        return "it applied the old source's binary log up to " + now.applied() + " and received up to "
+                + now.received() + ", but the new master had applied it up to " + target + ": without GTIDs the "
+                + "missing part cannot be placed in the new master's binary log; rebuild it from a replica";
+    }
+
     private static List<String> statements(Dialect dialect, ReplicationAddress master, String user, String password,
                                            boolean startApplier) {
         List<String> statements = new ArrayList<>();

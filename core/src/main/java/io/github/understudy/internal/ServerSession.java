@@ -161,6 +161,36 @@ final class ServerSession implements AutoCloseable {
         return Optional.of(new BinlogPosition(rows.get(0).get("File"), Long.parseLong(rows.get(0).get("Position"))));
     }
 
+    /**
+     * What the server wrote to its own binary log after {@code from}: the first transaction events found (their
+     * types and places), {@code ""} when there are none — only log rotations and the like, as a restart leaves.
+     */
+    String transactionsAfter(BinlogPosition from) throws SQLException {
+        List<String> found = new java.util.ArrayList<>();
+        for (Map<String, String> log : rows("SHOW BINARY LOGS")) {
+            BinlogPosition end = new BinlogPosition(log.get("Log_name"), Long.MAX_VALUE);
+            if (end.compareTo(from) < 0) {
+                continue;
+            }
+            boolean same = log.get("Log_name").equals(from.file());
+            for (Map<String, String> event : rows("SHOW BINLOG EVENTS IN '" + log.get("Log_name").replace("'", "''")
+                    + "'" + (same ? " FROM " + from.position() : "") + " LIMIT 50")) {
+                String type = event.get("Event_type");
+                if (!NOT_TRANSACTIONS.contains(type)) {
+                    found.add(type + " at " + log.get("Log_name") + ":" + event.get("Pos"));
+                }
+                if (found.size() >= 3) {
+                    return String.join(", ", found);
+                }
+            }
+        }
+        return String.join(", ", found);
+    }
+
+    /** Binary log events that carry no transaction: a file's header, its end, a restart's marks. */
+    private static final java.util.Set<String> NOT_TRANSACTIONS = java.util.Set.of("Format_desc", "Previous_gtids",
+            "Rotate", "Stop", "Gtid_list", "Binlog_checkpoint", "Start_encryption");
+
     /** Waits until the server has applied {@code gtids}; true when it has within {@code timeout}. */
     boolean awaitApplied(String gtids, Duration timeout) throws SQLException {
         return "0".equals(text(dialect.waitForApplied(gtids, timeout)));

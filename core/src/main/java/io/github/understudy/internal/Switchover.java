@@ -78,8 +78,10 @@ public final class Switchover {
              ServerSession promoted = services.session(target, waits)) {
             drain(services.node(master));
             coordinator.fencer().fence(old);
-            String position = old.executed();
-            if (!promoted.awaitApplied(position, services.settings().relayLogWait())) {
+            // Without GTIDs, where the old master's binary log ends: the target and the others catch up to it.
+            BinlogPosition end = RepointPlan.positionMode(old) ? old.binlogEnd().orElse(null) : null;
+            String position = end != null ? end.toString() : old.executed();
+            if (!caughtUp(promoted, position, end)) {
                 abort(old, master, target, position);
             }
             promoted.promote();
@@ -90,11 +92,19 @@ public final class Switchover {
             // The writes are released once the promotion is announced, before the old master is demoted.
             Runnable release = () -> monitor.hold("");
             coordinator.handover().complete(new Handover.Promotion(master, target, List.of(), Duration.ZERO,
-                    started, true, others, List.of(), old), release);
+                    started, true, others, List.of(), old, end), release);
             LOG.warn("{} - switched over from {} to {}", services.name(), master, target);
         } finally {
             monitor.hold("");
         }
+    }
+
+    private boolean caughtUp(ServerSession target, String position, BinlogPosition end) throws SQLException {
+        if (end == null) {
+            return target.awaitApplied(position, services.settings().relayLogWait());
+        }
+        return target.awaitCoordinates(end, services.settings().relayLogWait())
+                && target.replicaStatus().map(s -> end.equals(s.applied())).orElse(false);
     }
 
     private void abort(ServerSession old, HostAndPort master, HostAndPort target, String position)

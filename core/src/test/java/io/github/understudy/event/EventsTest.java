@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.understudy.HostAndPort;
+import io.github.understudy.RepointResult;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 class EventsTest {
@@ -32,6 +39,25 @@ class EventsTest {
                 .isInstanceOf(NullPointerException.class).hasMessage("dataSourceName must not be null");
         assertThatThrownBy(() -> new TopologyChanged("orders", AT, null, null))
                 .isInstanceOf(NullPointerException.class).hasMessage("previous must not be null");
+    }
+
+    @Test
+    void failoverEventsCopyTheirCollectionsAndRefuseNulls() {
+        List<HostAndPort> candidates = new ArrayList<>(List.of(NODE));
+        Map<HostAndPort, RepointResult> results = new LinkedHashMap<>(Map.of(NODE, RepointResult.REPLICATING));
+        FailoverStarted started = new FailoverStarted("orders", AT, NODE, candidates, "most-advanced-replica");
+        ReplicasRepointed repointed = new ReplicasRepointed("orders", AT, NODE, results, Duration.ZERO);
+
+        candidates.clear();
+        results.clear();
+
+        assertThat(started.candidates()).containsExactly(NODE);
+        assertThat(repointed.results()).containsKey(NODE);
+        assertThatThrownBy(() -> repointed.results().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> new MasterPromoted("orders", AT, NODE, NODE, 1, null, Duration.ZERO, Duration.ZERO,
+                false)).isInstanceOf(NullPointerException.class).hasMessage("rejected must not be null");
+        assertThatThrownBy(() -> new RejoinRefused("orders", AT, NODE, "why", null))
+                .isInstanceOf(NullPointerException.class).hasMessage("errantGtids must not be null");
     }
 
     @Test

@@ -142,13 +142,41 @@ class CandidateChoiceTest {
     }
 
     @Test
-    void mysqlWithoutGtidsIsRefusedNotGuessed() {
-        Facts noGtids = new Facts(N2, "", mysqlStatus(""), "", false);
+    void mysqlWithoutGtidsComparesTheFailedMastersCoordinates() {
+        // Issue 12: with no GTIDs every candidate "had" the same empty set; the stopped one was promoted.
+        Facts stopped = positioned(N2, "mysql-bin.000002:9000", "mysql-bin.000002:1200", false);
+        Facts healthy = positioned(N3, "mysql-bin.000002:9000", "mysql-bin.000002:9000", true);
 
-        PromotionOutcome outcome = choose(false, "", noGtids);
+        PromotionOutcome outcome = choose(false, "", stopped, healthy);
+
+        assertThat(outcome.promoted()).contains(N3);
+        assertThat(outcome.appliedCoordinates()).isEqualTo("mysql-bin.000002:9000");
+        assertThat(outcome.rejected()).extracting(RejectedCandidate::reason)
+                .containsExactly(Reason.RELAY_LOG_NOT_APPLIED);
+    }
+
+    @Test
+    void mysqlWithoutGtidsNeverLosesWhatAnotherCandidateReceived() {
+        Facts lostLast = positioned(N2, "mysql-bin.000002:8000", "mysql-bin.000002:8000", true);
+        Facts applierStopped = positioned(N3, "mysql-bin.000003:120", "mysql-bin.000002:7000", false);
+
+        PromotionOutcome outcome = choose(false, "", lostLast, applierStopped);
+
+        assertThat(outcome.promoted()).as("n2 lacks what n3 received").isEmpty();
+        assertThat(outcome.detail()).contains("db3:3306");
+        assertThat(choose(false, "", positioned(N2, "mysql-bin.000003:120", "mysql-bin.000003:120", true),
+                applierStopped).promoted()).contains(N2);
+    }
+
+    @Test
+    void mixedGtidModesAreRefusedNotGuessed() {
+        Facts off = positioned(N2, "mysql-bin.000002:9000", "mysql-bin.000002:9000", true);
+        Facts on = new Facts(N3, "", mysqlStatus(M + ":1-5"), M + ":1-5", true);
+
+        PromotionOutcome outcome = choose(false, M + ":1-5", off, on);
 
         assertThat(outcome.promoted()).isEmpty();
-        assertThat(outcome.detail()).contains("gtid_mode=OFF");
+        assertThat(outcome.detail()).contains("mix gtid_mode ON and OFF");
     }
 
     @Test
@@ -186,6 +214,12 @@ class CandidateChoiceTest {
     static ReplicaStatus status(long source, String received, boolean applying, String applierError) {
         return new ReplicaStatus("db" + source, 3306, source, "", ReplicaStatus.Receiver.STOPPED, "", applying,
                 applierError, null, true, received, null, null, Duration.ZERO);
+    }
+
+    private static Facts positioned(HostAndPort node, String received, String applied, boolean applying) {
+        return new Facts(node, "", new ReplicaStatus("db1", 3306, 1, M, ReplicaStatus.Receiver.STOPPED, "", applying,
+                "", null, false, "", BinlogPosition.parse(received), BinlogPosition.parse(applied), Duration.ZERO),
+                "", false);
     }
 
     private static ReplicaStatus mysqlStatus(String received) {

@@ -12,13 +12,22 @@ import java.util.Random;
 
 /**
  * Picks and applies one fault at a time, from a seeded {@link Random}: kill, hang or cut the master or a replica
- * from the applications, or make a replica lag past {@code maxReplicaLag}. Each fault is held for a random time,
- * then healed; a killed master comes back writable, as an old master with its original configuration would.
+ * from the applications, make a replica lag past {@code maxReplicaLag}, restart any node, or kill the master and
+ * start it again at once. Each fault is held for a random time, then healed. A node restarts with its own
+ * configuration file (n1's says writable, the others' read-only), whatever role it had: the epoch record, not the
+ * file, must decide who is master (issue 20). {@code MASTER_KILL} keeps the old behaviour of an operator whose
+ * master configuration makes the returning node writable.
  */
 final class FaultInjector {
 
     /** The kinds of fault. */
-    enum Kind { MASTER_KILL, MASTER_HANG, MASTER_CUT, REPLICA_KILL, REPLICA_HANG, REPLICA_CUT, REPLICA_LAG }
+    enum Kind {
+        MASTER_KILL, MASTER_HANG, MASTER_CUT, REPLICA_KILL, REPLICA_HANG, REPLICA_CUT, REPLICA_LAG,
+        /** A clean restart of any node, the master included, with its configuration file. */
+        NODE_RESTART,
+        /** The master killed and started again at once, with its configuration file. */
+        MASTER_KILL_RESTART
+    }
 
     /**
      * One applied fault.
@@ -58,6 +67,7 @@ final class FaultInjector {
                 () -> new IllegalStateException("no single master before a fault: " + topology)).node());
         List<ClusterNode> replicas = cluster.nodes().stream().filter(n -> n != master).toList();
         ClusterNode target = kind.name().startsWith("MASTER") ? master
+                : kind == Kind.NODE_RESTART ? cluster.nodes().get(random.nextInt(cluster.nodes().size()))
                 : replicas.get(random.nextInt(replicas.size()));
         long hold = kind == Kind.REPLICA_LAG ? maxLag.toMillis() + 1000 + random.nextInt(3000)
                 : 1000 + random.nextInt((int) Math.max(1, maxHold.toMillis() - 1000));
@@ -85,6 +95,16 @@ final class FaultInjector {
                 node.cutFromApplication();
                 Sleep.millis(hold);
                 node.healNetwork();
+            }
+            case NODE_RESTART -> {
+                node.stop();
+                Sleep.millis(hold);
+                node.start();
+            }
+            case MASTER_KILL_RESTART -> {
+                node.kill();
+                node.start();
+                Sleep.millis(hold);
             }
             case REPLICA_LAG -> {
                 node.delayReplication(maxLag.plusSeconds(3));
