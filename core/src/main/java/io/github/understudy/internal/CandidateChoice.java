@@ -70,7 +70,7 @@ final class CandidateChoice {
     static PromotionOutcome choose(Inputs in) {
         List<Facts> checked = in.facts().stream().filter(f -> f.failure().isEmpty()).toList();
         boolean gtids = in.mariadb() || checked.stream().allMatch(Facts::gtidMode);
-        if (!in.mariadb() && !gtids && checked.stream().anyMatch(Facts::gtidMode)) {
+        if (!gtids && checked.stream().anyMatch(Facts::gtidMode)) {
             return PromotionOutcome.nothing("the candidates mix gtid_mode ON and OFF (" + checked.stream()
                     .map(f -> f.node() + " " + (f.gtidMode() ? "ON" : "OFF")).toList() + "): their positions cannot "
                     + "be compared; set one gtid_mode on every node", List.of());
@@ -90,24 +90,30 @@ final class CandidateChoice {
                 holders.add(facts);
             }
         }
-        if (fit.isEmpty()) {
-            return PromotionOutcome.nothing("no replica can be promoted", rejected);
-        }
-        Facts best = best(in, fit, progress);
+        return fit.isEmpty() ? PromotionOutcome.nothing("no replica can be promoted", rejected)
+                : promote(in, progress, best(in, fit, progress), fit, holders, rejected);
+    }
+
+    /** The best fit one, if it holds what every holder holds (else nothing: promoting it would lose that). */
+    private static PromotionOutcome promote(Inputs in, Progress progress, Facts best, List<Facts> fit,
+                                            List<Facts> holders, List<RejectedCandidate> rejected) {
         for (Facts holder : holders) {
             if (!progress.covers(best, holder)) {
                 return PromotionOutcome.nothing(best.node() + " is the most advanced candidate, but it lacks "
                         + "transactions of " + in.master().address() + " that " + holder.node() + " has ("
-                        + holder.node() + ": " + progress.describe(holder) + "; " + best.node() + ": "
-                        + progress.describe(best) + "): promoting it would lose them; let " + holder.node()
-                        + " apply its relay log (failover.relayLogWait) or promote by hand", rejected);
+                        + holder.node() + ": " + progress.describe(holder) + ", received " + progress.received(holder)
+                        + "; " + best.node() + ": " + progress.describe(best) + "): promoting it would lose them; let "
+                        + holder.node() + " apply its relay log (failover.relayLogWait) or promote by hand",
+                        rejected);
             }
         }
         fit.stream().filter(f -> f != best).forEach(f -> rejected.add(new RejectedCandidate(f.node(),
                 Reason.LESS_ADVANCED, "has " + progress.describe(f) + ", " + best.node() + " has "
                         + progress.describe(best))));
         BinlogPosition applied = best.status().applied();
-        return PromotionOutcome.promoted(best.node(), rejected, gtids || applied == null ? "" : applied.toString());
+        boolean byCoordinates = progress instanceof Progress.Coordinates;
+        return PromotionOutcome.promoted(best.node(), rejected,
+                byCoordinates && applied != null ? applied.toString() : "");
     }
 
     /** Whether a candidate rejected for this reason still holds transactions of the master the winner must have. */

@@ -5,12 +5,10 @@ import io.github.understudy.HostAndPort;
 import io.github.understudy.NodeState;
 import io.github.understudy.NodeStatus;
 import io.github.understudy.PromotionOutcome;
-import io.github.understudy.Role;
 import io.github.understudy.event.FailoverFailed;
 import io.github.understudy.event.FailoverHeldBack;
 import io.github.understudy.event.FailoverStarted;
 import io.github.understudy.event.MasterFailureDiagnosed;
-import io.github.understudy.event.MasterRestored;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -38,6 +36,7 @@ public final class FailoverCoordinator {
     private final Handover handover;
     private final Duration diagnoseEvery;
     private final ReplicaRepair repair;
+    private final EpochAuthority authority;
     private final ReentrantLock busy = new ReentrantLock();
     private Instant lastFailover;
     private Instant lastDiagnosis = Instant.MIN;
@@ -51,6 +50,7 @@ public final class FailoverCoordinator {
         this.handover = new Handover(services);
         this.diagnoseEvery = probeInterval;
         this.repair = new ReplicaRepair(services);
+        this.authority = new EpochAuthority(services, fencer);
     }
 
     /**
@@ -60,7 +60,7 @@ public final class FailoverCoordinator {
      */
     void start() throws SQLException {
         if (authoritative()) {
-            applyAuthority(false);
+            authority.apply(false);
         } else {
             long epoch = services.monitor().nodes().stream().map(n -> n.probe().last()).filter(s -> s != null)
                     .mapToLong(s -> s.epoch().number()).max().orElse(0);
@@ -82,11 +82,11 @@ public final class FailoverCoordinator {
         try {
             if (dialect() != null) {
                 boolean manages = services.settings().strategy().changesServers();
-                if (authoritative()) {
-                    applyAuthority(manages);
+                if (authoritative() && authority.apply(manages)) {
+                    lastFailover = services.clock().instant(); // followed another instance's promotion
                 }
                 if (manages) {
-                    releaseSemiSyncHold();
+                    authority.releaseSemiSyncHold();
                 }
                 watchMaster();
                 if (manages) {
@@ -105,8 +105,7 @@ public final class FailoverCoordinator {
     }
 
     Dialect dialect() {
-        return services.monitor().nodes().stream().map(node -> node.probe().dialect()).filter(d -> d != null)
-                .findFirst().orElse(null);
+        return services.dialect();
     }
 
     private void watchMaster() throws SQLException {
@@ -222,166 +221,6 @@ public final class FailoverCoordinator {
             NodeStatus status = services.monitor().table().snapshot().node(node).orElse(null);
             return status != null && status.replication() != null && !status.replication().applying();
         }).toList();
-    }
-
-    /**
-     * Follows, restores or refuses as the epoch record says ({@link Authority}), then fences every other writable
-     * node. Following changes no server, so it needs no lock and no new connection (the probes read the epoch
-     * rows); restoring and fencing hold the node's failover lock: a promotion in flight holds it, so a node made
-     * writable a moment before its epoch is recorded is never mistaken for a stray. What the probe saw is checked
-     * again under the lock: it may predate another instance's change.
-     */
-    private void applyAuthority(boolean fence) throws SQLException {
-        HealthMonitor monitor = services.monitor();
-        List<Authority.View> views = views();
-        Authority.Verdict verdict = Authority.decide(views, monitor.epoch(), monitor.followed(), mariadb());
-        if (verdict instanceof Authority.Verdict.Follow f) {
-            follow(f.master(), f.epoch());
-        } else if (verdict instanceof Authority.Verdict.Restore r) {
-            restore(r);
-        } else if (verdict instanceof Authority.Verdict.Refuse r) {
-            refuse(r.why());
-        } else {
-            monitor.refuseWrites("");
-        }
-        if (fence && monitor.followed() != null) {
-            for (HostAndPort other : Authority.toFence(views, verdict)) {
-                fence(other, monitor.followed(), monitor.epoch());
-            }
-        }
-        unfenceRejoined(views);
-    }
-
-    /**
-     * A node this instance fenced goes back into rotation once it is the followed master, or a read-only replica
-     * whose receiver is connected to it: another instance (or an operator) may have rejoined it.
-     */
-    private void unfenceRejoined(List<Authority.View> views) {
-        HealthMonitor monitor = services.monitor();
-        Authority.View master = views.stream().filter(v -> v.address().equals(monitor.followed())).findFirst()
-                .orElse(null);
-        for (HostAndPort node : monitor.fenced()) {
-            ServerState state = services.node(node).probe().last();
-            boolean isMaster = node.equals(monitor.followed());
-            boolean replica = master != null && state != null && state.readOnly() && state.replica()
-                    .filter(r -> r.connectedTo(master.serverId()) && master.serverId() != 0).isPresent();
-            if (isMaster || replica) {
-                monitor.fence(node, false);
-            }
-        }
-    }
-
-    private List<Authority.View> views() {
-        return services.monitor().nodes().stream().map(node -> {
-            ServerState state = node.probe().last();
-            boolean reachable = state != null && node.probe().answering();
-            return state == null ? new Authority.View(node.address(), false, 0, false, false, 0, "", null)
-                    : new Authority.View(node.address(), reachable, state.serverId(), !state.readOnly(),
-                    state.replica().isPresent(), state.replica().map(ReplicaStatus::sourceServerId).orElse(0L),
-                    state.executed(), state.epoch());
-        }).toList();
-    }
-
-    private boolean mariadb() {
-        Dialect dialect = dialect();
-        return dialect != null && dialect.mariadb();
-    }
-
-    private void follow(HostAndPort master, long epoch) {
-        HealthMonitor monitor = services.monitor();
-        monitor.refuseWrites("");
-        if (!master.equals(monitor.followed()) || epoch != monitor.epoch()) {
-            LOG.warn("{} - following {} (epoch {}; this instance had {} at epoch {})", services.name(), master,
-                    epoch, monitor.followed(), monitor.epoch());
-            if (monitor.followed() != null && !master.equals(monitor.followed())) {
-                lastFailover = services.clock().instant();
-            }
-            monitor.follow(master, epoch);
-        }
-    }
-
-    private void refuse(String why) {
-        if (!why.equals(services.monitor().table().noMaster())) {
-            LOG.error("{} - refusing writes: {}", services.name(), why);
-        }
-        services.monitor().refuseWrites(why);
-    }
-
-    /** Makes the recorded master writable again, under its lock, if it still is read-only and the same term's. */
-    private void restore(Authority.Verdict.Restore verdict) throws SQLException {
-        HostAndPort master = verdict.master();
-        try (ClusterLock lock = ClusterLock.acquire(List.of(master), services.connections())) {
-            if (lock == null) {
-                return; // another instance is on it
-            }
-            try (ServerSession session = services.session(master)) {
-                boolean same = session.replicaStatus().isEmpty()
-                        && EpochStore.read(session).number() == verdict.epoch();
-                if (!same) {
-                    services.monitor().probeNow(services.node(master));
-                    return; // changed meanwhile: decide again at the next tick
-                }
-                if (session.readOnly()) {
-                    session.execute(session.dialect().makeWritable());
-                    LOG.warn("{} - made {} writable again: {}", services.name(), master, verdict.why());
-                    services.events().publish(new MasterRestored(services.name(), services.clock().instant(), master,
-                            verdict.epoch(), verdict.why()));
-                }
-            }
-            services.monitor().probeNow(services.node(master));
-            follow(master, verdict.epoch());
-            semiSyncAfterRestart(master);
-        }
-    }
-
-    /**
-     * A restart loses a MariaDB master's semi-sync switch (it is set at run time): when the replicas acknowledge as
-     * semi-sync replicas, writes wait until one replicates again and semi-sync is back on the restored master.
-     */
-    private void semiSyncAfterRestart(HostAndPort master) {
-        boolean replicasAcknowledge = services.monitor().nodes().stream().filter(n -> !n.address().equals(master))
-                .map(n -> n.probe().last()).anyMatch(s -> s != null && s.semiSyncReplica());
-        ServerState state = services.node(master).probe().last();
-        if (replicasAcknowledge && state != null && !state.semiSyncSource()) {
-            services.monitor().holdForSemiSync(master, "semi-sync: the restored master " + master
-                    + " waits for a replica to acknowledge writes before it takes any");
-        }
-    }
-
-    private void fence(HostAndPort other, HostAndPort master, long epoch) throws SQLException {
-        try (ClusterLock lock = ClusterLock.acquire(List.of(other), services.connections())) {
-            if (lock == null) {
-                return; // another instance is on it
-            }
-            try (ServerSession session = services.session(other)) {
-                if (session.readOnly()) {
-                    services.monitor().probeNow(services.node(other)); // fenced meanwhile: let the table catch up
-                    return;
-                }
-            }
-            fencer.fenceNode(other, master, "writable with epoch " + epoch + ", but the master is " + master
-                    + " (epoch " + services.monitor().epoch() + ")");
-        }
-    }
-
-    /** Semi-sync waits on a new master for a replica to acknowledge; once one replicates, it goes on. */
-    private void releaseSemiSyncHold() throws SQLException {
-        HostAndPort master = services.monitor().semiSyncPending();
-        if (master == null) {
-            return;
-        }
-        long masterId = services.monitor().table().snapshot().node(master).map(NodeStatus::serverId).orElse(0L);
-        boolean acknowledging = services.monitor().table().snapshot().nodes().stream()
-                .anyMatch(n -> n.role() == Role.REPLICA && n.replication() != null && n.replication().receiving()
-                        && n.replication().sourceServerId() == masterId);
-        if (acknowledging) {
-            try (ServerSession session = services.session(master)) {
-                SemiSync.enable(session);
-            }
-            LOG.warn("{} - a replica replicates from {} again: semi-sync on, writes released", services.name(),
-                    master);
-            services.monitor().releaseSemiSyncHold();
-        }
     }
 
     private void holdBack(HostAndPort master, String reason) {

@@ -61,37 +61,18 @@ final class Handover {
      * @param afterFollow run once writes are routed to the new master (a switchover releases its hold)
      */
     long complete(Promotion promotion, Runnable afterFollow) throws SQLException {
-        HealthMonitor monitor = services.monitor();
-        long epoch;
-        boolean semiSync;
-        RepointPlan plan;
-        try (ServerSession master = services.session(promotion.promoted())) {
-            epoch = Math.max(monitor.epoch(), EpochStore.read(master).number()) + 1;
-            // Semi-sync if the master it replaces used it (as last probed) and the new one can.
-            semiSync = services.node(promotion.failed()).probe().semiSyncMaster() && SemiSync.available(master);
-            plan = plan(master, promotion);
-            EpochStore.write(master, epoch, promotion.promoted(), master.executed(), plan.coordinates(),
-                    services.name() + "@" + ProcessHandle.current().pid()
-                            + (promotion.planned() ? " (switchover)" : ""));
-        }
+        Started started = record(promotion);
         Map<HostAndPort, RepointResult> results = null;
         long repointStarted = System.nanoTime();
-        if (semiSync) {
-            results = repoint(promotion, plan);
+        if (started.semiSync()) {
+            results = repoint(promotion, started.plan());
             semiSyncOrHold(promotion.promoted(), results);
         }
-        Instant promotedAt = services.clock().instant();
-        LOG.warn("{} - promoted {} (epoch {}) in place of {}; rejected: {}", services.name(), promotion.promoted(),
-                epoch, promotion.failed(), promotion.rejected());
-        // Announced before writes are routed there, so that anything seen on the new master follows the event.
-        services.events().publish(new MasterPromoted(services.name(), promotedAt, promotion.failed(),
-                promotion.promoted(), epoch, promotion.rejected(), promotion.detection(),
-                Duration.between(promotion.started(), promotedAt), promotion.planned()));
-        monitor.follow(promotion.promoted(), epoch);
+        announce(promotion, started.epoch());
         afterFollow.run();
-        monitor.probeNow(services.node(promotion.promoted()));
+        services.monitor().probeNow(services.node(promotion.promoted()));
         if (results == null) {
-            results = repoint(promotion, plan); // writes go there already
+            results = repoint(promotion, started.plan()); // writes go there already
         }
         LOG.warn("{} - repointed to {}: {}", services.name(), promotion.promoted(), results);
         services.events().publish(new ReplicasRepointed(services.name(), services.clock().instant(),
@@ -100,7 +81,37 @@ final class Handover {
             services.events().publish(new NodeRejoined(services.name(), services.clock().instant(),
                     promotion.demoted().node(), promotion.promoted()));
         }
-        return epoch;
+        return started.epoch();
+    }
+
+    /** The new term, whether semi-sync carries over, and how the others follow. */
+    private record Started(long epoch, boolean semiSync, RepointPlan plan) {
+    }
+
+    /** Records the new term on the new master; the epoch row is its first write. */
+    private Started record(Promotion promotion) throws SQLException {
+        try (ServerSession master = services.session(promotion.promoted())) {
+            long epoch = Math.max(services.monitor().epoch(), EpochStore.read(master).number()) + 1;
+            // Semi-sync if the master it replaces used it (as last probed) and the new one can.
+            boolean semiSync = services.node(promotion.failed()).probe().semiSyncMaster()
+                    && SemiSync.available(master);
+            RepointPlan plan = plan(master, promotion);
+            EpochStore.write(master, epoch, promotion.promoted(), master.executed(), plan.coordinates(),
+                    services.name() + "@" + ProcessHandle.current().pid()
+                            + (promotion.planned() ? " (switchover)" : ""));
+            return new Started(epoch, semiSync, plan);
+        }
+    }
+
+    /** Announces the promotion, then routes writes there: anything seen on the new master follows the event. */
+    private void announce(Promotion promotion, long epoch) {
+        Instant promotedAt = services.clock().instant();
+        LOG.warn("{} - promoted {} (epoch {}) in place of {}; rejected: {}", services.name(), promotion.promoted(),
+                epoch, promotion.failed(), promotion.rejected());
+        services.events().publish(new MasterPromoted(services.name(), promotedAt, promotion.failed(),
+                promotion.promoted(), epoch, promotion.rejected(), promotion.detection(),
+                Duration.between(promotion.started(), promotedAt), promotion.planned()));
+        services.monitor().follow(promotion.promoted(), epoch);
     }
 
     /**

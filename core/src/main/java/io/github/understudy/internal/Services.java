@@ -30,6 +30,12 @@ record Services(String name, String applicationUser, FailoverSettings settings, 
         return ServerSession.open(connections, node, socketTimeout);
     }
 
+    /** {@return the servers' dialect, as the first probe that answered saw it; null before any did} */
+    Dialect dialect() {
+        return monitor.nodes().stream().map(node -> node.probe().dialect()).filter(d -> d != null).findFirst()
+                .orElse(null);
+    }
+
     /** {@return the monitor's node at {@code address}} */
     Node node(HostAndPort address) {
         return monitor.nodes().stream().filter(n -> n.address().equals(address)).findFirst().orElseThrow();
