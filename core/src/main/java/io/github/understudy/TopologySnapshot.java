@@ -147,7 +147,24 @@ public final class TopologySnapshot {
         addList(summary, "suspect", NodeState.SUSPECT);
         addList(summary, "fenced", NodeState.FENCED);
         summary.add("master=" + master.map(m -> m.address() + " " + withReason(m.state().name(), m)).orElse("none"));
-        return summary.add("epoch=" + epoch).toString();
+        summary.add("epoch=" + epoch);
+        String modes = replicationModes();
+        return modes.isEmpty() ? summary.toString() : summary.add(modes).toString();
+    }
+
+    /**
+     * {@return how the replicas replicate: {@code "replication=GTID"}, or each node's mode when they differ (a mixed
+     * cluster, which failover without GTIDs cannot compare), {@code ""} when no replica was seen replicating}
+     */
+    public String replicationModes() {
+        List<NodeStatus> replicating = nodes.stream().filter(n -> n.replication() != null).toList();
+        long kinds = replicating.stream().map(n -> n.replication().mode()).distinct().count();
+        if (kinds == 0) {
+            return "";
+        }
+        return kinds == 1 ? "replication=" + replicating.get(0).replication().mode()
+                : replicating.stream().map(n -> n.address() + " " + n.replication().mode())
+                        .collect(Collectors.joining(", ", "replication=mixed[", "]"));
     }
 
     private void addList(StringJoiner summary, String label, NodeState state) {

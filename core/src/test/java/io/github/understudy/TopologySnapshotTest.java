@@ -42,6 +42,23 @@ class TopologySnapshotTest {
     }
 
     @Test
+    void theReplicationModeIsShownAndAMixedClusterNamesEachNode() {
+        NodeStatus byGtid = replicating(R1, ReplicationMode.GTID);
+        NodeStatus byPosition = replicating(R2, ReplicationMode.POSITION);
+        NodeStatus master = status(M, Role.MASTER, NodeState.UP, "");
+
+        assertThat(TopologySnapshot.of(1, List.of(master, byGtid), T0).describe()).endsWith("replication=GTID");
+        assertThat(TopologySnapshot.of(1, List.of(master, byGtid, byPosition), T0).describe())
+                .endsWith("replication=mixed[127.0.0.1:4402 GTID, 127.0.0.1:4403 POSITION]");
+        assertThat(healthyCluster().replicationModes()).isEmpty();
+    }
+
+    private static NodeStatus replicating(HostAndPort address, ReplicationMode mode) {
+        return new NodeStatus(address, Role.REPLICA, NodeState.UP, null, 2, "", "", T0, new NodeStatus.Replication(
+                M.toString(), 1, mode, true, null, true, "mysql-bin.000001:900", "mysql-bin.000001:900"));
+    }
+
+    @Test
     void aFencedFormerMasterIsNotTheMaster() {
         TopologySnapshot snapshot = TopologySnapshot.of(2, List.of(
                 status(M, Role.MASTER, NodeState.FENCED, "fenced"),

@@ -45,7 +45,7 @@ public final class FailoverCoordinator {
 
     FailoverCoordinator(Services services, Duration probeInterval) {
         this.services = services;
-        this.detector = new FailureDetector(services.connections());
+        this.detector = new FailureDetector(services.monitor());
         this.fencer = new Fencer(services);
         this.handover = new Handover(services);
         this.diagnoseEvery = probeInterval;

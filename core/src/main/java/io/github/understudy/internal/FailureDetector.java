@@ -6,15 +6,16 @@ import io.github.understudy.NodeStatus;
 import io.github.understudy.Role;
 import io.github.understudy.TopologySnapshot;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Names why the master cannot be used. Asks the replicas afresh ({@link #ask}), then decides ({@link #diagnose},
- * pure): the master is dead only when its own probes fail and no reachable replica's receiver is connected to it
- * any more; while one is, the problem is between the application and the master.
+ * Names why the master cannot be used. Asks the replicas afresh ({@link #ask}: a probe now, on each replica's own
+ * probe session, so a diagnosis opens no connection — a fleet of instances diagnosing at once adds no connection
+ * storm), then decides ({@link #diagnose}, pure): the master is dead only when its own probes fail and no reachable
+ * replica's receiver is connected to it any more; while one is, the problem is between the application and the
+ * master.
  */
 final class FailureDetector {
 
@@ -32,24 +33,25 @@ final class FailureDetector {
     record Reply(HostAndPort node, Optional<ReplicaStatus> status, String failure) {
     }
 
-    private final ConnectionFactory connections;
+    private final HealthMonitor monitor;
 
-    FailureDetector(ConnectionFactory connections) {
-        this.connections = connections;
+    FailureDetector(HealthMonitor monitor) {
+        this.monitor = monitor;
     }
 
-    /** Asks every replica of the snapshot (not the master) for its replica status. */
+    /** Probes every replica of the snapshot (not the master) now, and reads its replica status. */
     List<Reply> ask(HostAndPort master, TopologySnapshot snapshot) {
         List<Reply> replies = new ArrayList<>();
-        for (NodeStatus node : snapshot.nodes()) {
-            if (node.address().equals(master) || node.role() != Role.REPLICA) {
+        for (NodeStatus status : snapshot.nodes()) {
+            if (status.address().equals(master) || status.role() != Role.REPLICA) {
                 continue;
             }
-            try (ServerSession session = ServerSession.open(connections, node.address())) {
-                replies.add(new Reply(node.address(), session.replicaStatus(), ""));
-            } catch (SQLException e) {
-                replies.add(new Reply(node.address(), null, NodeProbe.reason(e)));
-            }
+            Node node = monitor.nodes().stream().filter(n -> n.address().equals(status.address())).findFirst()
+                    .orElseThrow();
+            monitor.probeNow(node);
+            ServerState state = node.probe().last();
+            replies.add(node.probe().answering() && state != null ? new Reply(node.address(), state.replica(), "")
+                    : new Reply(node.address(), null, node.health().status().reason()));
         }
         return replies;
     }

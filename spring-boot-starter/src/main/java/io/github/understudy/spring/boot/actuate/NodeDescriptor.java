@@ -14,9 +14,15 @@ import io.github.understudy.NodeStatus;
  * @param gtidPosition the executed GTID set, {@code ""} when unknown
  * @param reason the last problem seen, {@code ""} when none
  * @param since when the node entered its state, ISO-8601
+ * @param replicationMode how it replicates: {@code GTID} or {@code POSITION} (binary log coordinates); null when it
+ *     replicates from no one
+ * @param source where it replicates from ({@code host:port} as it reaches it), null when from no one
+ * @param receivedCoordinates how far it read its source's binary log ({@code file:offset}), null when unknown
+ * @param appliedCoordinates how far it applied it, null when unknown
  */
 public record NodeDescriptor(String address, String role, String state, Long lagMillis, long serverId,
-        String gtidPosition, String reason, String since) {
+        String gtidPosition, String reason, String since, String replicationMode, String source,
+        String receivedCoordinates, String appliedCoordinates) {
 
     /**
      * Describes a node.
@@ -25,8 +31,13 @@ public record NodeDescriptor(String address, String role, String state, Long lag
      * @return its description
      */
     public static NodeDescriptor of(NodeStatus status) {
+        NodeStatus.Replication replication = status.replication();
         return new NodeDescriptor(status.address().toString(), status.role().name(), status.state().name(),
                 status.lag() == null ? null : status.lag().toMillis(), status.serverId(), status.gtidPosition(),
-                status.reason(), status.since().toString());
+                status.reason(), status.since().toString(),
+                replication == null ? null : replication.mode().name(),
+                replication == null ? null : replication.source(),
+                replication == null || replication.received().isEmpty() ? null : replication.received(),
+                replication == null || replication.applied().isEmpty() ? null : replication.applied());
     }
 }
