@@ -121,7 +121,7 @@ public enum Setting {
     FAILOVER_STRATEGY("failover.strategy", "failover.strategy", "most-advanced-replica",
             "What to do when the master is dead: most-advanced-replica, none or external."),
     /** {@link FailoverSettings.Builder#deadMasterAfter(java.time.Duration)}. */
-    FAILOVER_DEAD_MASTER_AFTER("failover.dead-master-after", "failover.deadMasterAfter", "0", "How long the master "
+    FAILOVER_DEAD_MASTER_AFTER("failover.dead-master-after", "failover.deadMasterAfter", "0ms", "How long the master "
             + "must have been unreachable before it may be declared dead; 0: at the first failed probe."),
     /** {@link FailoverSettings.Builder#relayLogWait(java.time.Duration)}. */
     FAILOVER_RELAY_LOG_WAIT("failover.relay-log-wait", "failover.relayLogWait", "5s",
