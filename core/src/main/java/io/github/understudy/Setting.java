@@ -195,7 +195,8 @@ public enum Setting {
     public static Optional<Setting> byName(String name) {
         String wanted = TextValues.relaxed(name);
         for (Setting setting : values()) {
-            if (TextValues.relaxed(setting.key).equals(wanted) || TextValues.relaxed(setting.builderName).equals(wanted)) {
+            if (TextValues.relaxed(setting.key).equals(wanted)
+                    || TextValues.relaxed(setting.builderName).equals(wanted)) {
                 return Optional.of(setting);
             }
         }

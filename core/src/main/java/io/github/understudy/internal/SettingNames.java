@@ -66,7 +66,8 @@ public final class SettingNames {
         Setting best = Setting.NAME;
         int bestDistance = Integer.MAX_VALUE;
         for (Setting setting : Setting.values()) {
-            int d = Math.min(distance(wanted, TextValues.relaxed(setting.key())), distance(wanted, TextValues.relaxed(setting.builderName())));
+            int d = Math.min(distance(wanted, TextValues.relaxed(setting.key())),
+                    distance(wanted, TextValues.relaxed(setting.builderName())));
             if (d < bestDistance) {
                 best = setting;
                 bestDistance = d;

@@ -56,7 +56,8 @@ public final class SettingsInfo {
             JdbcUrl parsed = JdbcUrl.parse(url);
             given.put(Setting.HOSTS, String.join(",", parsed.hosts()));
             given.put(Setting.DATABASE, parsed.database());
-            parsed.parameters().forEach(p -> SettingNames.setting(p.getKey()).ifPresent(s -> given.put(s, p.getValue())));
+            parsed.parameters().forEach(p -> SettingNames.setting(p.getKey())
+                    .ifPresent(s -> given.put(s, p.getValue())));
         } catch (InvalidJdbcUrlException | RuntimeException e) {
             // not a whole URL yet: describe the settings without its values
         }

@@ -30,7 +30,12 @@ public final class TextValues {
     private TextValues() {
     }
 
-    /** {@return the duration} @throws io.github.understudy.InvalidSettingException when it does not parse */
+    /**
+     * Reads a duration: {@code 500ms}, {@code 5s}, {@code 1m}, {@code PT5S}; a bare number is milliseconds.
+     *
+     * @return the duration
+     * @throws io.github.understudy.InvalidSettingException when it does not parse
+     */
     public static Duration duration(String setting, String text) {
         String value = text.strip();
         Matcher simple = SIMPLE_DURATION.matcher(value);
@@ -49,7 +54,12 @@ public final class TextValues {
         throw Check.invalid(setting, DURATION_RULE, text);
     }
 
-    /** {@return the integer} @throws io.github.understudy.InvalidSettingException when it is not one */
+    /**
+     * Reads an integer.
+     *
+     * @return the integer
+     * @throws io.github.understudy.InvalidSettingException when it is not one
+     */
     public static int integer(String setting, String text) {
         try {
             return Integer.parseInt(text.strip());
@@ -58,7 +68,12 @@ public final class TextValues {
         }
     }
 
-    /** {@return the boolean} @throws io.github.understudy.InvalidSettingException unless true or false */
+    /**
+     * Reads {@code true} or {@code false}, in any case.
+     *
+     * @return the boolean
+     * @throws io.github.understudy.InvalidSettingException for anything else
+     */
     public static boolean bool(String setting, String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
         if (!value.equals("true") && !value.equals("false")) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class UrlSettingsTest {
 
     private static final String BASE = "jdbc:understudy:mysql://db1:3306,db2:3306,[::1]:3307/shop";
-    private static final String CREDENTIALS = "user=app&password=S3cret-app&admin.username=adm&admin.password=S3cret-adm";
+    private static final String CREDENTIALS =
+            "user=app&password=S3cret-app&admin.username=adm&admin.password=S3cret-adm";
 
     @Test
     void everySettingByItsKey() throws Exception {
@@ -89,7 +90,8 @@ class UrlSettingsTest {
         InvalidJdbcUrlException alone = fail(BASE + "?" + CREDENTIALS + "&weights[db2:3306]=3");
         that(alone).hasMessage("URL parameter weights[db2:3306] must be given with read-strategy=weighted only,"
                 + " but read-strategy was 'round-robin'");
-        InvalidJdbcUrlException foreign = fail(BASE + "?" + CREDENTIALS + "&read-strategy=weighted&weights[db9:3306]=3");
+        InvalidJdbcUrlException foreign =
+                fail(BASE + "?" + CREDENTIALS + "&read-strategy=weighted&weights[db9:3306]=3");
         assertThat(foreign.parameter()).isEqualTo("weights[db9:3306]");
         that(foreign).hasMessageStartingWith("URL parameter weights[db9:3306] is invalid: readStrategy must be "
                 + "weighing only hosts");
@@ -126,7 +128,8 @@ class UrlSettingsTest {
                 .hasMessage("URL parameter probe-interval is invalid: probeInterval must be > 0, but was PT0S");
         assertThat(zero.getCause()).isInstanceOf(InvalidSettingException.class);
         that(fail(BASE + "?" + CREDENTIALS + "&lag-source=often"))
-                .hasMessage("URL parameter lag-source must be one of [seconds-behind-master, heartbeat], but was 'often'");
+                .hasMessage("URL parameter lag-source must be one of [seconds-behind-master, heartbeat], "
+                        + "but was 'often'");
         assertThat(fail(BASE + "?" + CREDENTIALS + "&retry-reads=yes").rule()).isEqualTo("true or false");
     }
 
