@@ -20,7 +20,9 @@ public final class ClusterForFlyway {
     }
 
     /** @param args the path of the Flyway configuration file to write */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, ClassNotFoundException {
+        // Maven's JVM set up DriverManager before this class loader existed: register Connector/J with it here.
+        Class.forName("com.mysql.cj.jdbc.Driver");
         cluster = ReplicationCluster.builder().replicas(2).start();
         String url = "jdbc:understudy:mariadb://" + String.join(",", cluster.addresses()) + "/" + cluster.database()
                 + "?name=flyway-plugin";
