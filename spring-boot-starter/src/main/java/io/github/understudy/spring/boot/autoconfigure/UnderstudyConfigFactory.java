@@ -6,10 +6,10 @@ import io.github.understudy.InvalidSettingException;
 import io.github.understudy.PoolSettings;
 import io.github.understudy.PromotionStrategy;
 import io.github.understudy.ReplicaSelector;
+import io.github.understudy.Setting;
 import io.github.understudy.UnderstudyConfig;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -17,33 +17,12 @@ import java.util.function.Supplier;
 /**
  * Turns {@link UnderstudyProperties} into an {@link UnderstudyConfig.Builder}. Core checks every value; this class
  * only says which property a refused value came from, so that the failure analysis names
- * {@code understudy.probe-interval} rather than the builder's {@code probeInterval}.
+ * {@code understudy.probe-interval} rather than the builder's {@code probeInterval}. The property of each setting is
+ * {@code understudy.} + its {@link Setting#key()}: core's table, which the JDBC driver's URL parameters use too.
  */
 final class UnderstudyConfigFactory {
 
     private static final String PREFIX = "understudy.";
-
-    private static final String FAILOVER = "understudy.failover.";
-
-    /** Settings (as core's messages name them) whose property is not simply the kebab-case of the setting's name. */
-    private static final Map<String, String> PROPERTY_OF_SETTING = Map.ofEntries(
-            Map.entry("adminUsername", "understudy.admin.username"),
-            Map.entry("adminPassword", "understudy.admin.password"),
-            Map.entry("masterPool", "understudy.pool.master"),
-            Map.entry("replicaPool", "understudy.pool.replica"),
-            Map.entry("readStrategy", "understudy.weights"),
-            Map.entry("failover", "understudy.failover"),
-            Map.entry("strategy", FAILOVER + "strategy"),
-            Map.entry("deadMasterAfter", FAILOVER + "dead-master-after"),
-            Map.entry("relayLogWait", FAILOVER + "relay-log-wait"),
-            Map.entry("minInterval", FAILOVER + "min-interval"),
-            Map.entry("repointCheck", FAILOVER + "repoint-check"),
-            Map.entry("neverPromote", FAILOVER + "never-promote"),
-            Map.entry("failover.neverPromote", FAILOVER + "never-promote"),
-            Map.entry("preferPromote", FAILOVER + "prefer-promote"),
-            Map.entry("failover.preferPromote", FAILOVER + "prefer-promote"),
-            Map.entry("replicationUser", FAILOVER + "replication.username"),
-            Map.entry("replicationPassword", FAILOVER + "replication.password"));
 
     private UnderstudyConfigFactory() {
     }
@@ -56,17 +35,17 @@ final class UnderstudyConfigFactory {
      */
     static UnderstudyConfig.Builder builder(UnderstudyProperties properties, PromotionStrategy promotionStrategy) {
         UnderstudyConfig.Builder builder = UnderstudyConfig.builder();
-        set("understudy.name", properties.getName(), builder::name);
+        set(Setting.NAME, properties.getName(), builder::name);
         setHosts(properties, builder);
-        set("understudy.master", properties.getMaster(), builder::master);
-        set("understudy.database", properties.getDatabase(), builder::database);
-        setIfPresent("understudy.username", properties.getUsername(), builder::username);
-        setIfPresent("understudy.password", properties.getPassword(), builder::password);
-        setIfPresent("understudy.admin.username", properties.getAdmin().getUsername(), builder::adminUsername);
-        setIfPresent("understudy.admin.password", properties.getAdmin().getPassword(), builder::adminPassword);
-        set("understudy.driver-properties", properties.getDriverProperties(), builder::driverProperties);
-        builder.masterPool(pool("understudy.pool.master.", properties.getPool().getMaster()));
-        builder.replicaPool(pool("understudy.pool.replica.", properties.getPool().getReplica()));
+        set(Setting.MASTER, properties.getMaster(), builder::master);
+        set(Setting.DATABASE, properties.getDatabase(), builder::database);
+        setIfPresent(Setting.USERNAME, properties.getUsername(), builder::username);
+        setIfPresent(Setting.PASSWORD, properties.getPassword(), builder::password);
+        setIfPresent(Setting.ADMIN_USERNAME, properties.getAdmin().getUsername(), builder::adminUsername);
+        setIfPresent(Setting.ADMIN_PASSWORD, properties.getAdmin().getPassword(), builder::adminPassword);
+        set(Setting.DRIVER_PROPERTIES, properties.getDriverProperties(), builder::driverProperties);
+        builder.masterPool(pool("masterPool", properties.getPool().getMaster()));
+        builder.replicaPool(pool("replicaPool", properties.getPool().getReplica()));
         setTimings(properties, builder);
         setReplicaRules(properties, builder);
         builder.failover(failover(properties.getFailover(), promotionStrategy));
@@ -83,8 +62,9 @@ final class UnderstudyConfigFactory {
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            String property = e instanceof InvalidSettingException invalid ? propertyOf(invalid.setting())
-                    : propertyOf(e.getMessage());
+            // Properties make a weighted strategy only from understudy.weights: that is what build() can refuse.
+            String setting = e instanceof InvalidSettingException invalid ? invalid.setting() : e.getMessage();
+            String property = "readStrategy".equals(setting) ? property(Setting.WEIGHTS) : propertyOf(setting);
             throw new InvalidUnderstudyPropertyException(property, property + " is invalid: " + e.getMessage(), e);
         }
     }
@@ -92,7 +72,12 @@ final class UnderstudyConfigFactory {
     /** The property of a setting ({@code probeInterval}), or of the first word of a message that names one. */
     static String propertyOf(String message) {
         String setting = message == null ? "" : message.split("[ \\[]", 2)[0];
-        return PROPERTY_OF_SETTING.getOrDefault(setting, PREFIX + kebab(setting));
+        return Setting.ofBuilderName(setting).map(UnderstudyConfigFactory::property).orElse(PREFIX + setting);
+    }
+
+    /** {@return the property of a setting: {@code understudy.} + its key} */
+    static String property(Setting setting) {
+        return PREFIX + setting.key();
     }
 
     private static void setHosts(UnderstudyProperties properties, UnderstudyConfig.Builder builder) {
@@ -100,43 +85,46 @@ final class UnderstudyConfigFactory {
             builder.hosts(properties.getHosts());
         } catch (IllegalArgumentException | NullPointerException e) {
             boolean empty = properties.getHosts() == null || properties.getHosts().isEmpty();
-            throw new InvalidUnderstudyPropertyException("understudy.hosts",
-                    empty ? "understudy.hosts is empty" : "understudy.hosts is invalid: " + e.getMessage(), e);
+            String hosts = property(Setting.HOSTS);
+            throw new InvalidUnderstudyPropertyException(hosts,
+                    empty ? hosts + " is empty" : hosts + " is invalid: " + e.getMessage(), e);
         }
     }
 
     private static void setTimings(UnderstudyProperties p, UnderstudyConfig.Builder builder) {
-        set("understudy.connect-timeout", p.getConnectTimeout(), builder::connectTimeout);
-        set("understudy.socket-timeout", p.getSocketTimeout(), builder::socketTimeout);
-        set("understudy.probe-interval", p.getProbeInterval(), builder::probeInterval);
-        set("understudy.probe-timeout", p.getProbeTimeout(), builder::probeTimeout);
-        set("understudy.failures-to-evict", p.getFailuresToEvict(), builder::failuresToEvict);
-        set("understudy.successes-to-readmit", p.getSuccessesToReadmit(), builder::successesToReadmit);
-        set("understudy.master-wait-timeout", p.getMasterWaitTimeout(), builder::masterWaitTimeout);
+        set(Setting.CONNECT_TIMEOUT, p.getConnectTimeout(), builder::connectTimeout);
+        set(Setting.SOCKET_TIMEOUT, p.getSocketTimeout(), builder::socketTimeout);
+        set(Setting.PROBE_INTERVAL, p.getProbeInterval(), builder::probeInterval);
+        set(Setting.PROBE_TIMEOUT, p.getProbeTimeout(), builder::probeTimeout);
+        set(Setting.FAILURES_TO_EVICT, p.getFailuresToEvict(), builder::failuresToEvict);
+        set(Setting.SUCCESSES_TO_READMIT, p.getSuccessesToReadmit(), builder::successesToReadmit);
+        set(Setting.MASTER_WAIT_TIMEOUT, p.getMasterWaitTimeout(), builder::masterWaitTimeout);
     }
 
     private static void setReplicaRules(UnderstudyProperties p, UnderstudyConfig.Builder builder) {
-        set("understudy.max-replica-lag", p.getMaxReplicaLag(), builder::maxReplicaLag);
-        set("understudy.lag-source", p.getLagSource(), builder::lagSource);
-        set("understudy.heartbeat-interval", p.getHeartbeatInterval(), builder::heartbeatInterval);
+        set(Setting.MAX_REPLICA_LAG, p.getMaxReplicaLag(), builder::maxReplicaLag);
+        set(Setting.LAG_SOURCE, p.getLagSource(), builder::lagSource);
+        set(Setting.HEARTBEAT_INTERVAL, p.getHeartbeatInterval(), builder::heartbeatInterval);
         builder.readStrategy(readStrategy(p));
         builder.readFallbackToMaster(p.isReadFallbackToMaster());
         builder.retryReads(p.isRetryReads());
         builder.startDegraded(p.isStartDegraded());
-        set("understudy.consistency", p.getConsistency(), builder::consistency);
-        set("understudy.read-your-writes-wait", p.getReadYourWritesWait(), builder::readYourWritesWait);
+        set(Setting.CONSISTENCY, p.getConsistency(), builder::consistency);
+        set(Setting.READ_YOUR_WRITES_WAIT, p.getReadYourWritesWait(), builder::readYourWritesWait);
     }
 
     private static ReplicaSelector readStrategy(UnderstudyProperties p) {
         String name = p.getReadStrategy() == null ? "" : p.getReadStrategy().strip();
         if ("weighted".equalsIgnoreCase(name)) {
-            return get("understudy.weights", () -> ReplicaSelector.weighted(weights(p.getWeights())));
+            return get(Setting.WEIGHTS, () -> ReplicaSelector.weighted(weights(p.getWeights())));
         }
         if (p.getWeights() != null && !p.getWeights().isEmpty()) {
-            throw new InvalidUnderstudyPropertyException("understudy.weights", "understudy.weights is set, but "
-                    + "understudy.read-strategy is '" + name + "': weights apply to read-strategy=weighted only", null);
+            String weights = property(Setting.WEIGHTS);
+            throw new InvalidUnderstudyPropertyException(weights, weights + " is set, but "
+                    + property(Setting.READ_STRATEGY) + " is '" + name + "': weights apply to read-strategy=weighted "
+                    + "only", null);
         }
-        return get("understudy.read-strategy", () -> ReplicaSelector.named(name));
+        return get(Setting.READ_STRATEGY, () -> ReplicaSelector.named(name));
     }
 
     private static Map<HostAndPort, Integer> weights(Map<String, Integer> byAddress) {
@@ -148,20 +136,20 @@ final class UnderstudyConfigFactory {
     private static FailoverSettings failover(UnderstudyFailoverProperties p, PromotionStrategy strategyBean) {
         FailoverSettings.Builder builder = FailoverSettings.builder();
         builder.strategy(strategyBean != null ? strategyBean
-                : get(FAILOVER + "strategy", () -> PromotionStrategy.named(p.getStrategy())));
-        set(FAILOVER + "dead-master-after", p.getDeadMasterAfter(), builder::deadMasterAfter);
-        set(FAILOVER + "relay-log-wait", p.getRelayLogWait(), builder::relayLogWait);
-        set(FAILOVER + "min-interval", p.getMinInterval(), builder::minInterval);
-        set(FAILOVER + "never-promote", p.getNeverPromote(), builder::neverPromote);
-        set(FAILOVER + "prefer-promote", p.getPreferPromote(), builder::preferPromote);
-        set(FAILOVER + "repoint-check", p.getRepointCheck(), builder::repointCheck);
+                : get(Setting.FAILOVER_STRATEGY, () -> PromotionStrategy.named(p.getStrategy())));
+        set(Setting.FAILOVER_DEAD_MASTER_AFTER, p.getDeadMasterAfter(), builder::deadMasterAfter);
+        set(Setting.FAILOVER_RELAY_LOG_WAIT, p.getRelayLogWait(), builder::relayLogWait);
+        set(Setting.FAILOVER_MIN_INTERVAL, p.getMinInterval(), builder::minInterval);
+        set(Setting.FAILOVER_NEVER_PROMOTE, p.getNeverPromote(), builder::neverPromote);
+        set(Setting.FAILOVER_PREFER_PROMOTE, p.getPreferPromote(), builder::preferPromote);
+        set(Setting.FAILOVER_REPOINT_CHECK, p.getRepointCheck(), builder::repointCheck);
         setReplication(p.getReplication(), builder);
-        return get("understudy.failover", builder::build);
+        return built("failover", builder::build);
     }
 
     private static void setReplication(UnderstudyFailoverProperties.Replication r, FailoverSettings.Builder builder) {
-        String user = FAILOVER + "replication.username";
-        String password = FAILOVER + "replication.password";
+        String user = property(Setting.FAILOVER_REPLICATION_USERNAME);
+        String password = property(Setting.FAILOVER_REPLICATION_PASSWORD);
         if (r.getUsername() == null && r.getPassword() == null) {
             return;
         }
@@ -170,41 +158,56 @@ final class UnderstudyConfigFactory {
             throw new InvalidUnderstudyPropertyException(missing, missing + " is not set, but "
                     + (missing.equals(user) ? password : user) + " is: set both or neither", null);
         }
-        set(user, r.getUsername(), name -> builder.replicationCredentials(name, r.getPassword()));
+        set(Setting.FAILOVER_REPLICATION_USERNAME, r.getUsername(),
+                name -> builder.replicationCredentials(name, r.getPassword()));
     }
 
-    private static PoolSettings pool(String prefix, UnderstudyPoolProperties.Pool pool) {
+    /** The pool of one role: {@code group} is the builder's name of it, {@code masterPool} or {@code replicaPool}. */
+    private static PoolSettings pool(String group, UnderstudyPoolProperties.Pool pool) {
         PoolSettings.Builder builder = PoolSettings.builder();
-        set(prefix + "maximum-pool-size", pool.getMaximumPoolSize(), builder::maximumPoolSize);
-        set(prefix + "minimum-idle", pool.getMinimumIdle(), builder::minimumIdle);
-        set(prefix + "connection-timeout", pool.getConnectionTimeout(), builder::connectionTimeout);
-        set(prefix + "idle-timeout", pool.getIdleTimeout(), builder::idleTimeout);
-        set(prefix + "max-lifetime", pool.getMaxLifetime(), builder::maxLifetime);
-        return get(prefix.substring(0, prefix.length() - 1), builder::build);
+        set(in(group, "maximumPoolSize"), pool.getMaximumPoolSize(), builder::maximumPoolSize);
+        set(in(group, "minimumIdle"), pool.getMinimumIdle(), builder::minimumIdle);
+        set(in(group, "connectionTimeout"), pool.getConnectionTimeout(), builder::connectionTimeout);
+        set(in(group, "idleTimeout"), pool.getIdleTimeout(), builder::idleTimeout);
+        set(in(group, "maxLifetime"), pool.getMaxLifetime(), builder::maxLifetime);
+        return built(group, builder::build);
     }
 
-    private static <T> void setIfPresent(String property, T value, Consumer<T> setter) {
-        if (value != null) {
-            set(property, value, setter);
+    private static Setting in(String group, String builderName) {
+        return Setting.ofBuilderName(group + "." + builderName).orElseThrow();
+    }
+
+    /** Builds a group of settings, naming the property of the setting that a conflict is about. */
+    private static <T> T built(String group, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (InvalidSettingException e) {
+            String setting = e.setting().startsWith(group + ".") ? e.setting() : group + "." + e.setting();
+            String property = Setting.ofBuilderName(setting).map(UnderstudyConfigFactory::property)
+                    .orElse(PREFIX + group);
+            throw new InvalidUnderstudyPropertyException(property, property + " is invalid: " + e.getMessage(), e);
         }
     }
 
-    private static <T> void set(String property, T value, Consumer<T> setter) {
-        get(property, () -> {
+    private static <T> void setIfPresent(Setting setting, T value, Consumer<T> setter) {
+        if (value != null) {
+            set(setting, value, setter);
+        }
+    }
+
+    private static <T> void set(Setting setting, T value, Consumer<T> setter) {
+        get(setting, () -> {
             setter.accept(value);
             return null;
         });
     }
 
-    private static <T> T get(String property, Supplier<T> setting) {
+    private static <T> T get(Setting setting, Supplier<T> step) {
         try {
-            return setting.get();
+            return step.get();
         } catch (IllegalArgumentException | NullPointerException e) {
+            String property = property(setting);
             throw new InvalidUnderstudyPropertyException(property, property + " is invalid: " + e.getMessage(), e);
         }
-    }
-
-    private static String kebab(String camelCase) {
-        return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 }

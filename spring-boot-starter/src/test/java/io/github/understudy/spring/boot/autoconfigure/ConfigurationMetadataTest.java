@@ -2,6 +2,7 @@ package io.github.understudy.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.understudy.Setting;
 import io.github.understudy.spring.boot.consistency.ConsistencyTokenFilter;
 
 import java.io.IOException;
@@ -46,6 +47,19 @@ class ConfigurationMetadataTest {
         assertThat(defaultOf(properties, "understudy.web.consistency-token.enabled")).isEqualTo("false");
         assertThat(defaultOf(properties, "understudy.web.consistency-token.header"))
                 .isEqualTo(ConsistencyTokenFilter.DEFAULT_HEADER);
+    }
+
+    /** Core's table of settings names every property the starter binds them from, with the same default. */
+    @Test
+    void everySettingOfCoreIsAPropertyUnderItsKey() throws IOException {
+        List<JsonNode> properties = understudyProperties();
+        for (Setting setting : Setting.values()) {
+            String name = "understudy." + setting.key();
+            assertThat(properties).as(name).anySatisfy(p -> assertThat(p.get("name").asString()).isEqualTo(name));
+            setting.defaultValue().filter(d -> !properties.stream().filter(p -> p.get("name").asString().equals(name))
+                    .findFirst().orElseThrow().path("defaultValue").isMissingNode())
+                    .ifPresent(d -> assertThat(defaultOf(properties, name)).as(name).isEqualTo(d));
+        }
     }
 
     @Test

@@ -60,7 +60,8 @@ class UnderstudyFailureAnalyzersTest {
         assertThat(analyze(Offline.properties(db1, "understudy.pool.replica.maximum-pool-size=0")).getDescription())
                 .startsWith("understudy.pool.replica.maximum-pool-size is invalid: maximumPoolSize must be >= 1");
         assertThat(analyze(Offline.properties(db1, "understudy.pool.master.minimum-idle=20")).getDescription())
-                .startsWith("understudy.pool.master is invalid: minimumIdle must be <= maximumPoolSize (10)");
+                .startsWith("understudy.pool.master.minimum-idle is invalid: "
+                        + "minimumIdle must be <= maximumPoolSize (10)");
     }
 
     @Test

@@ -1,0 +1,1 @@
+CREATE TABLE driver_orders (id INT PRIMARY KEY, item VARCHAR(40) NOT NULL);

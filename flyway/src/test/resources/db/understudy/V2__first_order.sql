@@ -1,0 +1,1 @@
+INSERT INTO driver_orders (id, item) VALUES (1, 'book');
