@@ -237,8 +237,12 @@ public final class HealthMonitor {
     }
 
     private void publishTransition(Transition transition) {
-        LOG.atLevel(transition.to() == io.github.understudy.NodeState.UP ? org.slf4j.event.Level.INFO : org.slf4j.event.Level.WARN)
-                .log("{} - {}", name, transition);
+        // Plain info/warn, not SLF4J 2's fluent API: Maven 3 gives its plugins (Flyway's) SLF4J 1.7.
+        if (transition.to() == NodeState.UP) {
+            LOG.info("{} - {}", name, transition);
+        } else {
+            LOG.warn("{} - {}", name, transition);
+        }
         RoutingTable previous = republish();
         events.publish(transition.toEvent(name));
         RoutingTable current = table;
