@@ -95,6 +95,10 @@ final class ReplicaRepair {
                 if (!session.readOnly() || higherTerm(session)) {
                     return null; // a writable node is fenced first; the master of a higher term is not ours to touch
                 }
+                if (replicatesFrom(session, master)) {
+                    services.monitor().probeNow(services.node(node)); // another instance repaired it meanwhile
+                    return RepointResult.REPLICATING;
+                }
                 boolean applying = session.replicaStatus().map(ReplicaStatus::applierRunning).orElse(true);
                 RepointResult result = rejoin.rejoin(session, master, applying);
                 if (result.replicating()) {
@@ -107,6 +111,11 @@ final class ReplicaRepair {
             LOG.debug("{} - cannot repair {}: {}", services.name(), node, e.getMessage());
             return null;
         }
+    }
+
+    private boolean replicatesFrom(ServerSession session, HostAndPort master) throws SQLException {
+        long masterId = services.monitor().table().snapshot().node(master).map(NodeStatus::serverId).orElse(0L);
+        return masterId != 0 && session.replicaStatus().filter(s -> s.connectedTo(masterId)).isPresent();
     }
 
     private boolean higherTerm(ServerSession session) throws SQLException {
