@@ -22,6 +22,7 @@ final class EpochAuthority {
 
     private final Services services;
     private final Fencer fencer;
+    private final AttemptGate gate = new AttemptGate();
 
     EpochAuthority(Services services, Fencer fencer) {
         this.services = services;
@@ -113,6 +114,9 @@ final class EpochAuthority {
     /** Makes the recorded master writable again, under its lock, if it still is read-only and the same term's. */
     private void restore(Authority.Verdict.Restore verdict) throws SQLException {
         HostAndPort master = verdict.master();
+        if (!gate.due(services.node(master))) {
+            return;
+        }
         try (ClusterLock lock = ClusterLock.acquire(List.of(master), services.connections())) {
             if (lock == null) {
                 return; // another instance is on it
@@ -152,6 +156,9 @@ final class EpochAuthority {
     }
 
     private void fence(HostAndPort other, HostAndPort master, long epoch) throws SQLException {
+        if (!gate.due(services.node(other))) {
+            return;
+        }
         try (ClusterLock lock = ClusterLock.acquire(List.of(other), services.connections())) {
             if (lock == null) {
                 return; // another instance is on it

@@ -149,6 +149,10 @@ public final class FailoverCoordinator {
         try (ClusterLock lock = ClusterLock.acquire(finding.reachableReplicas(), services.connections())) {
             if (lock == null) {
                 holdBack(master.address(), "another application instance holds the failover lock");
+                // Back off with jitter: the winner's promotion shows at the next probes, and a fleet of losers
+                // retrying in step would each open connections to the replicas at every diagnosis.
+                lastDiagnosis = services.clock().instant().plusNanos(
+                        java.util.concurrent.ThreadLocalRandom.current().nextLong(diagnoseEvery.toNanos() + 1));
                 return;
             }
             finding.reachableReplicas().forEach(address -> services.monitor().probeNow(services.node(address)));

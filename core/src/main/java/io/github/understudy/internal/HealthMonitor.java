@@ -36,6 +36,7 @@ public final class HealthMonitor {
     private final String name;
     private final List<Node> nodes;
     private final Duration interval;
+    private final Duration healthyInterval;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final EventPublisher events;
@@ -56,6 +57,7 @@ public final class HealthMonitor {
         this.name = name;
         this.nodes = List.copyOf(nodes);
         this.interval = interval;
+        this.healthyInterval = interval;
         this.scheduler = scheduler;
         this.clock = clock;
         this.events = events;
@@ -79,9 +81,26 @@ public final class HealthMonitor {
 
     /** Starts the periodic probes. */
     public void start() {
-        long period = interval.toNanos();
-        for (Node node : nodes) {
-            scheduler.scheduleWithFixedDelay(() -> probe(node), period, period, TimeUnit.NANOSECONDS);
+        nodes.forEach(node -> scheduleProbe(node, interval));
+    }
+
+    /**
+     * Probes {@code node} after about {@code delay}, then schedules its next probe. The delay varies by ±10%, so that
+     * a fleet of instances started together does not probe in step. A node that is UP is probed every
+     * {@code healthyInterval} (at least {@code probeInterval}); any other, every {@code probeInterval}. A request that
+     * fails on a node probes it at once, whatever its interval.
+     */
+    private void scheduleProbe(Node node, Duration delay) {
+        long nanos = delay.toNanos();
+        long jitter = nanos / 10;
+        long jittered = nanos - jitter + java.util.concurrent.ThreadLocalRandom.current().nextLong(2 * jitter + 1);
+        try {
+            scheduler.schedule(() -> {
+                probe(node);
+                scheduleProbe(node, node.health().status().state() == NodeState.UP ? healthyInterval : interval);
+            }, jittered, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing: no more probes
         }
     }
 

@@ -31,6 +31,7 @@ final class ReplicaRepair {
     private final Rejoin rejoin;
     /** Per node, what the last failed attempt saw; retried when it changes. */
     private final Map<HostAndPort, String> failed = new ConcurrentHashMap<>();
+    private final AttemptGate gate = new AttemptGate();
 
     ReplicaRepair(Services services) {
         this.services = services;
@@ -50,7 +51,7 @@ final class ReplicaRepair {
                 continue;
             }
             String seen = master + " " + node.gtidPosition() + " " + node.replication();
-            if (seen.equals(failed.get(node.address()))) {
+            if (seen.equals(failed.get(node.address())) || !gate.due(services.node(node.address()))) {
                 continue;
             }
             RepointResult result = repair(node.address(), master);
