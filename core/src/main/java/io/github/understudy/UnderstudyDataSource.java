@@ -1,6 +1,7 @@
 package io.github.understudy;
 
 import io.github.understudy.internal.ConnectionFactory;
+import io.github.understudy.internal.ConnectionSettings;
 import io.github.understudy.internal.EventPublisher;
 import io.github.understudy.internal.FailoverCoordinator;
 import io.github.understudy.internal.HealthMonitor;
@@ -42,6 +43,7 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
     private final List<Node> nodes;
     private final HealthMonitor monitor;
     private final Router router;
+    private final ConnectionSettings connectionSettings;
     private final FailoverCoordinator coordinator;
     private final Switchover switchover;
     private volatile boolean closed;
@@ -74,6 +76,7 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
                 config.clock(), config.masterWaitTimeout());
         this.router = new Router(config.name(), monitor, config.readStrategy(), config.readFallbackToMaster(),
                 config.masterWaitTimeout(), config.metrics());
+        this.connectionSettings = ConnectionSettings.of(config);
         LOG.info("{} - started: {}", config.name(), monitor.snapshot().describe());
     }
 
@@ -89,7 +92,7 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
         if (closed) {
             throw new SQLException(config.name() + " - the DataSource is closed", "08003");
         }
-        return new RoutingConnection(router, config.retryReads(), config.consistency(), config.readYourWritesWait());
+        return new RoutingConnection(router, connectionSettings);
     }
 
     /**
