@@ -2,6 +2,7 @@ package io.github.understudy;
 
 import io.github.understudy.internal.ConnectionFactory;
 import io.github.understudy.internal.ConnectionSettings;
+import io.github.understudy.internal.DistinctServers;
 import io.github.understudy.internal.EventPublisher;
 import io.github.understudy.internal.FailoverCoordinator;
 import io.github.understudy.internal.HealthMonitor;
@@ -55,6 +56,8 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
      * @param config the settings
      * @throws IllegalStateException when no master is reachable (unless starting degraded is allowed), or when the
      *                               servers contradict the configured master
+     * @throws InvalidSettingException naming {@code hosts} when two of them are one server (the same
+     *                                 {@code server_id})
      */
     public UnderstudyDataSource(UnderstudyConfig config) {
         this.config = config;
@@ -67,9 +70,10 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
                 connections, events, config.clock(), config.probeInterval());
         try {
             Nodes.start(config, nodes, monitor, connections, scheduler, coordinator);
+            DistinctServers.check(monitor.snapshot());
         } catch (RuntimeException e) {
             close();
-            throw e;
+            throw DistinctServers.rootCause(monitor.snapshot(), e);
         }
         this.switchover = new Switchover(config.name(), config.username(), config.failover(), coordinator, monitor,
                 connections, events,

@@ -3,7 +3,6 @@ package io.github.understudy.internal;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.net.URL;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.Clob;
@@ -17,7 +16,6 @@ import java.sql.SQLType;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
-import java.util.Calendar;
 
 /**
  * The updating half of {@link RoutedResultSet} (updatable result sets: {@code updateXxx}, row inserts, updates and

@@ -1,6 +1,5 @@
 package io.github.understudy.internal;
 
-import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.net.URL;

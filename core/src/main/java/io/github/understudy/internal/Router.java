@@ -23,6 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Router {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Router.class);
+
     private static final long MASTER_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final String name;
@@ -219,8 +221,17 @@ public final class Router {
     private Borrowed borrowed(Node node, boolean master, boolean write) throws SQLException {
         Node.Pool pool = node.currentPool();
         Borrowed borrowed = new Borrowed(node, borrow(node, pool.dataSource()), master, pool);
-        metrics.routed(node.address(), master ? Role.MASTER : Role.REPLICA, write);
+        try {
+            metrics.routed(node.address(), master ? Role.MASTER : Role.REPLICA, write);
+        } catch (RuntimeException e) {
+            LOG.warn("{} - the metrics sink failed; routing goes on", name, e); // as a throwing listener is
+        }
         return borrowed;
+    }
+
+    /** {@return the DataSource's name, the prefix of its messages} */
+    public String name() {
+        return name;
     }
 
     private Connection borrow(Node node, HikariDataSource pool) throws SQLException {

@@ -6,11 +6,9 @@ import io.github.understudy.TransactionStateUnknownException;
 import io.github.understudy.UnderstudyConnection;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
@@ -20,20 +18,21 @@ import java.util.concurrent.Executor;
  * the read-only flag changes outside a transaction, or after its server failed. Until the first statement it
  * answers as a Connector/J connection would ({@link SessionState}); no method throws an unchecked exception.
  */
-public final class RoutingConnection extends ForwardingConnection implements UnderstudyConnection {
+public final class RoutingConnection extends SessionConnection implements UnderstudyConnection {
 
     private final Router router;
     private final boolean retryReads;
-    private final SessionState state;
     private final SessionConsistency consistency;
-    private Router.Borrowed current;
+    // Volatile, and taken under this connection's lock: abort() may come from another thread (a watchdog
+    // aborting a statement that hangs), while the owner's thread runs a statement on the connection.
+    private volatile Router.Borrowed current;
     private WriteTracker tracker;
-    private boolean closed;
+    private volatile boolean closed;
 
     public RoutingConnection(Router router, ConnectionSettings settings) {
+        super(new SessionState(settings.session()));
         this.router = router;
         this.retryReads = settings.retryReads();
-        this.state = new SessionState(settings.session());
         this.consistency = new SessionConsistency(router, settings.consistency(), settings.readYourWritesWait());
     }
 
@@ -43,19 +42,31 @@ public final class RoutingConnection extends ForwardingConnection implements Und
         checkOpen();
         dropIfClosed();
         state.checkTransactionNotLost();
-        if (current == null) {
-            current = state.readOnly ? consistency.borrowRead() : router.write();
+        Router.Borrowed borrowed = current;
+        if (borrowed == null) {
+            borrowed = borrow();
+            current = borrowed;
             try {
-                state.applyTo(current.connection(), current.poolReadOnly());
+                state.applyTo(borrowed.connection(), borrowed.poolReadOnly());
                 if (!state.readOnly && consistency.tracksWrites()) {
-                    tracker = WriteTracker.attach(current.connection(), consistency.session());
+                    tracker = WriteTracker.attach(borrowed.connection(), consistency.session());
                 }
+                checkOpen(); // aborted meanwhile, from another thread
             } catch (SQLException e) {
                 dropCurrent();
                 throw e;
             }
         }
-        return current.connection();
+        return borrowed.connection();
+    }
+
+    /** A connection for the next statement; a failing {@link io.github.understudy.ReplicaSelector} is an error. */
+    private Router.Borrowed borrow() throws SQLException {
+        try {
+            return state.readOnly ? consistency.borrowRead() : router.write();
+        } catch (RuntimeException e) {
+            throw new SQLException(router.name() + " - routing failed: " + e, "HY000", e);
+        }
     }
 
     /**
@@ -63,25 +74,29 @@ public final class RoutingConnection extends ForwardingConnection implements Und
      * statement takes another, unless a transaction was open on it.
      */
     private void dropIfClosed() throws SQLException {
-        if (current != null && current.connection().isClosed()) {
-            state.connectionClosed(current.node());
+        Router.Borrowed held = current;
+        if (held != null && held.connection().isClosed()) {
+            state.connectionClosed(held.node());
             dropCurrent();
         }
     }
 
     @Override
     protected Connection held() {
-        return current == null ? null : current.connection();
+        Router.Borrowed held = current;
+        return held == null ? null : held.connection();
     }
 
     @Override
     Node currentNode() {
-        return current == null ? null : current.node();
+        Router.Borrowed held = current;
+        return held == null ? null : held.node();
     }
 
     @Override
     boolean readingFromReplica() {
-        return state.readOnly && current != null && !current.master();
+        Router.Borrowed held = current;
+        return state.readOnly && held != null && !held.master();
     }
 
     @Override
@@ -92,14 +107,16 @@ public final class RoutingConnection extends ForwardingConnection implements Und
     @Override
     Connection rerouteRead(Node failed) throws SQLException {
         dropCurrent();
-        current = router.read(List.of(failed));
+        Router.Borrowed rerouted = router.read(List.of(failed));
+        current = rerouted;
         try {
-            state.applyTo(current.connection(), current.poolReadOnly());
+            state.applyTo(rerouted.connection(), rerouted.poolReadOnly());
+            checkOpen();
         } catch (SQLException e) {
             dropCurrent();
             throw e;
         }
-        return current.connection();
+        return rerouted.connection();
     }
 
     @Override
@@ -119,23 +136,23 @@ public final class RoutingConnection extends ForwardingConnection implements Und
 
     private void dropCurrent() {
         detachTracker();
-        if (current != null) {
-            Router.Borrowed dropped = current;
-            current = null;
+        Router.Borrowed dropped = take();
+        if (dropped != null) {
             PoolReturn.release(dropped);
         }
+    }
+
+    /** The held physical connection, no longer held: by exactly one caller, whatever the threads. */
+    private synchronized Router.Borrowed take() {
+        Router.Borrowed taken = current;
+        current = null;
+        return taken;
     }
 
     private void detachTracker() {
         if (tracker != null) {
             tracker.detach();
             tracker = null;
-        }
-    }
-
-    private void checkOpen() throws SQLException {
-        if (closed) {
-            throw closedError();
         }
     }
 
@@ -183,8 +200,9 @@ public final class RoutingConnection extends ForwardingConnection implements Und
             state.autoCommit = true;
             throw state.endLostTransaction(); // switching auto-commit on commits, and there is nothing to commit
         }
-        if (current != null && autoCommit != state.autoCommit) {
-            current.connection().setAutoCommit(autoCommit);
+        Connection held = held();
+        if (held != null && autoCommit != state.autoCommit) {
+            held.setAutoCommit(autoCommit);
         }
         state.autoCommit = autoCommit;
     }
@@ -192,100 +210,6 @@ public final class RoutingConnection extends ForwardingConnection implements Und
     @Override
     public boolean getAutoCommit() {
         return state.autoCommit;
-    }
-
-    @Override
-    public void setTransactionIsolation(int level) throws SQLException {
-        checkOpen();
-        if (current != null) {
-            current.connection().setTransactionIsolation(level);
-        } else {
-            SessionState.checkIsolation(level);
-        }
-        state.isolation = level;
-    }
-
-    /** Unset before the first statement, the server's own default: the physical connection knows it. */
-    @Override
-    public int getTransactionIsolation() throws SQLException {
-        checkOpen();
-        return state.isolation != null && current == null ? state.isolation : physical().getTransactionIsolation();
-    }
-
-    @Override
-    public void setCatalog(String catalog) throws SQLException {
-        checkOpen();
-        if (current != null) {
-            current.connection().setCatalog(catalog);
-            state.confirmed(catalog, null);
-        } else {
-            state.catalog(catalog);
-        }
-    }
-
-    @Override
-    public String getCatalog() throws SQLException {
-        return current == null || closed ? state.catalog() : current.connection().getCatalog();
-    }
-
-    @Override
-    public void setSchema(String schema) throws SQLException {
-        checkOpen();
-        if (current != null) {
-            current.connection().setSchema(schema);
-            state.confirmed(null, schema);
-        } else {
-            state.schema(schema);
-        }
-    }
-
-    @Override
-    public String getSchema() throws SQLException {
-        checkOpen();
-        return current == null ? state.schema() : current.connection().getSchema();
-    }
-
-    /** Connector/J has one holdability and ignores changes; so does a connection before its first statement. */
-    @Override
-    public void setHoldability(int holdability) throws SQLException {
-        checkOpen();
-        if (current != null) {
-            current.connection().setHoldability(holdability);
-        }
-    }
-
-    @Override
-    public int getHoldability() throws SQLException {
-        return current == null || closed ? ResultSet.HOLD_CURSORS_OVER_COMMIT : current.connection().getHoldability();
-    }
-
-    @Override
-    public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
-        checkOpen();
-        if (current != null) {
-            current.connection().setNetworkTimeout(executor, milliseconds);
-        }
-        state.networkTimeout(executor, milliseconds);
-    }
-
-    @Override
-    public int getNetworkTimeout() throws SQLException {
-        checkOpen();
-        return current == null ? state.networkTimeout() : current.connection().getNetworkTimeout();
-    }
-
-    @Override
-    public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
-        checkOpen();
-        if (current != null) {
-            current.connection().setTypeMap(map);
-        }
-        state.typeMap(map);
-    }
-
-    @Override
-    public Map<String, Class<?>> getTypeMap() throws SQLException {
-        return current == null || closed ? state.typeMap() : current.connection().getTypeMap();
     }
 
     // Transactions: an unknown commit outcome is typed; with auto-commit on, Connector/J's refusals.
@@ -300,10 +224,10 @@ public final class RoutingConnection extends ForwardingConnection implements Und
         if (state.lostTransactionOn != null) {
             throw state.endLostTransaction();
         }
-        if (current == null) {
+        Router.Borrowed committing = current;
+        if (committing == null) {
             return;
         }
-        Router.Borrowed committing = current;
         try {
             committing.connection().commit();
         } catch (SQLException e) {
@@ -324,11 +248,12 @@ public final class RoutingConnection extends ForwardingConnection implements Und
             throw new SQLNonTransientConnectionException("Can't call rollback when autocommit=true", "08003");
         }
         state.lostTransactionOn = null;
-        if (current == null) {
+        Connection held = held();
+        if (held == null) {
             return;
         }
         try {
-            current.connection().rollback();
+            held.rollback();
         } catch (SQLException e) {
             if (!Communication.failed(e)) {
                 throw e;
@@ -358,10 +283,8 @@ public final class RoutingConnection extends ForwardingConnection implements Und
             return;
         }
         closed = true;
-        detachTracker();
-        if (current != null) {
-            Router.Borrowed aborted = current;
-            current = null;
+        Router.Borrowed aborted = take();
+        if (aborted != null) {
             PoolReturn.discard(aborted, executor);
         }
     }
@@ -384,12 +307,13 @@ public final class RoutingConnection extends ForwardingConnection implements Und
             abort(Runnable::run);
             return false;
         }
-        if (current == null) {
+        Router.Borrowed held = current;
+        if (held == null) {
             return true;
         }
-        boolean valid = current.connection().isValid(timeout);
+        boolean valid = held.connection().isValid(timeout);
         if (!valid) {
-            state.connectionClosed(current.node());
+            state.connectionClosed(held.node());
             dropCurrent();
         }
         return valid;
@@ -412,7 +336,8 @@ public final class RoutingConnection extends ForwardingConnection implements Und
 
     @Override
     public String toString() {
-        return "RoutingConnection[" + (current == null ? "no server yet" : current.node()) + (state.readOnly
+        Router.Borrowed held = current;
+        return "RoutingConnection[" + (held == null ? "no server yet" : held.node()) + (state.readOnly
                 ? ", read-only" : "") + (state.autoCommit ? "" : ", in transaction") + (closed ? ", closed" : "")
                 + "]";
     }
