@@ -348,7 +348,8 @@ public final class UnderstudyConfig {
          * The DataSource's name: the prefix of its log lines, thread names and events. Default
          * {@code "understudy"}.
          *
-         * @param value 1 to 64 ASCII letters, digits, {@code .}, {@code _} or {@code -}, starting with a letter or digit
+         * @param value 1 to 64 ASCII letters, digits, {@code .}, {@code _} or {@code -}, starting with a letter or
+         *              digit (it names threads and meters; a newline in it would forge log lines)
          * @return this builder
          */
         public Builder name(String value) {
@@ -619,7 +620,9 @@ public final class UnderstudyConfig {
         }
 
         /**
-         * Whether an autocommit read whose replica dies under it is run once more on another replica. Default true.
+         * Whether an autocommit read whose replica dies under it is run once more on another replica, with the same
+         * settings and parameters. A read that timed out is never run again (a slow statement is not a dead
+         * replica), nor one given a stream, a reader or a batch (they cannot be given twice). Default true.
          *
          * @param value whether to retry
          * @return this builder
