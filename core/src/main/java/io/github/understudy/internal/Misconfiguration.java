@@ -60,16 +60,21 @@ final class Misconfiguration {
      * @param failure what the pool threw (its cause chain holds the driver's error)
      */
     static SQLException refusal(String name, Node node, SQLException failure) {
+        SQLException server = null;
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException server) {
-                SQLException refusal = refusal(name + " - " + node + " refused the connection: " + server.getMessage(),
-                        server);
-                if (refusal != null) {
-                    return refusal;
-                }
+            // The innermost one is the driver's: the pool's timeout copies its code, not its message.
+            if (t instanceof SQLException sql && refused(sql.getErrorCode())) {
+                server = sql;
             }
         }
-        return null;
+        return server == null ? null
+                : refusal(name + " - " + node + " refused the connection: " + server.getMessage(), server);
+    }
+
+    private static boolean refused(int code) {
+        return code == ACCESS_DENIED || code == DATABASE_ACCESS_DENIED || code == UNKNOWN_DATABASE
+                || code == MYSQL_ACCOUNT_LOCKED || code == MARIADB_ACCOUNT_LOCKED || code == PASSWORD_EXPIRED
+                || code == MUST_CHANGE_PASSWORD;
     }
 
     private static SQLException refusal(String refused, SQLException server) {

@@ -160,8 +160,9 @@ class RouterTest {
         SQLException denied = new SQLException("Access denied for user 'app'@'10.0.0.9' (using password: YES)",
                 "28000", 1045);
         SQLException unknown = new SQLException("Unknown database 'shop'", "42000", 1049);
+        // As HikariCP 7 reports it: its own timeout, with the driver's SQLState and code, and the driver's error.
         when(master.pool().getConnection()).thenThrow(new SQLTransientConnectionException("pool timeout", "28000",
-                denied));
+                1045, denied));
         when(broken.pool().getConnection()).thenThrow(new SQLTransientConnectionException("pool timeout", "42000",
                 unknown));
         when(healthy.pool().getConnection()).thenReturn(mock(Connection.class));
