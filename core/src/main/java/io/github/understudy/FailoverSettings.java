@@ -2,6 +2,7 @@ package io.github.understudy;
 
 import io.github.understudy.internal.AddressParser;
 import io.github.understudy.internal.Check;
+import io.github.understudy.internal.ConfigRules;
 
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -140,7 +141,8 @@ public record FailoverSettings(PromotionStrategy strategy, Duration deadMasterAf
          * @return this builder
          */
         public Builder replicationCredentials(String user, String password) {
-            replicationUser = Check.notBlank("replicationUser", user);
+            // It goes into CHANGE MASTER TO: the same rules as every other user name.
+            replicationUser = ConfigRules.username("replicationUser", user);
             replicationPassword = Check.notNull("replicationPassword", password);
             return this;
         }

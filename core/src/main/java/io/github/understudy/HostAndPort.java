@@ -2,22 +2,20 @@ package io.github.understudy;
 
 import io.github.understudy.internal.AddressParser;
 import io.github.understudy.internal.Check;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The network address of one MySQL or MariaDB server, as configured.
  *
- * <p>Host names are lower-cased (DNS names are case-insensitive) and never resolved, so
+ * <p>Each address has one spelling, so that two spellings of one address are the same node: ASCII host names are
+ * lower-cased (DNS names are case-insensitive), IPv6 addresses take their RFC 5952 form ({@code 0:0:0:0:0:0:0:1}
+ * is {@code ::1}), and IPv4 addresses are four plain decimal numbers. Names are never resolved, so
  * {@code localhost:3306} and {@code 127.0.0.1:3306} are different nodes.
  *
- * @param host a host name, IPv4 address or IPv6 address (without brackets)
+ * @param host a host name (ASCII letters, digits, {@code _}, {@code .} and {@code -}), an IPv4 address or an IPv6
+ *             address (without brackets)
  * @param port the TCP port, 1..65535
  */
 public record HostAndPort(String host, int port) {
-
-    private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?");
-    private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]*:[0-9a-f:.]*(%[a-z0-9_.-]+)?");
 
     /**
      * Creates an address.
@@ -26,10 +24,11 @@ public record HostAndPort(String host, int port) {
      * @throws NullPointerException when the host is null
      */
     public HostAndPort {
-        host = Check.notNull("host", host).toLowerCase(Locale.ROOT);
-        if (!HOST_NAME.matcher(host).matches() && !IPV6.matcher(host).matches()) {
+        String canonical = AddressParser.canonicalHost(Check.notNull("host", host));
+        if (canonical == null) {
             throw Check.invalid("host", "a host name, IPv4 address or IPv6 address without brackets", host);
         }
+        host = canonical;
         if (port < 1 || port > 65535) {
             throw Check.invalid("port", "in 1..65535", port);
         }

@@ -68,7 +68,7 @@ public record PoolSettings(int maximumPoolSize, int minimumIdle, Duration connec
         if (Check.notNull("connectionTimeout", value).compareTo(MIN_CONNECTION_TIMEOUT) < 0) {
             throw Check.invalid("connectionTimeout", ">= " + MIN_CONNECTION_TIMEOUT + " (HikariCP's minimum)", value);
         }
-        return value;
+        return Check.positive("connectionTimeout", value);
     }
 
     private static Duration checkIdleTimeout(Duration value) {
@@ -83,7 +83,7 @@ public record PoolSettings(int maximumPoolSize, int minimumIdle, Duration connec
         if (!Check.notNull(setting, value).isZero() && value.compareTo(min) < 0) {
             throw Check.invalid(setting, zero + " or >= " + min + " (HikariCP's minimum)", value);
         }
-        return value;
+        return Check.notNegative(setting, value);
     }
 
     /** Builds {@link PoolSettings}; each setter checks its value at once and keeps the old one when it is bad. */

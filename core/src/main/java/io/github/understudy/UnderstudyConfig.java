@@ -348,11 +348,12 @@ public final class UnderstudyConfig {
          * The DataSource's name: the prefix of its log lines, thread names and events. Default
          * {@code "understudy"}.
          *
-         * @param value not blank
+         * @param value 1 to 64 ASCII letters, digits, {@code .}, {@code _} or {@code -}, starting with a letter or
+         *              digit (it names threads and meters; a newline in it would forge log lines)
          * @return this builder
          */
         public Builder name(String value) {
-            name = Check.notBlank("name", value);
+            name = ConfigRules.name(value);
             return this;
         }
 
@@ -403,22 +404,23 @@ public final class UnderstudyConfig {
         /**
          * The default schema of application connections. Default none.
          *
-         * @param value a schema name, or null for none
+         * @param value a database name as the servers accept it (1 to 64 characters, any but control characters,
+         *              not ending with a space), or null for none
          * @return this builder
          */
         public Builder database(String value) {
-            database = value == null ? null : Check.notBlank("database", value);
+            database = value == null ? null : ConfigRules.database(value);
             return this;
         }
 
         /**
          * The user that application connections log in as. Required.
          *
-         * @param value not blank
+         * @param value not blank, without control characters
          * @return this builder
          */
         public Builder username(String value) {
-            username = Check.notBlank("username", value);
+            username = ConfigRules.username("username", value);
             return this;
         }
 
@@ -438,11 +440,11 @@ public final class UnderstudyConfig {
          * {@code REPLICATION CLIENT} to probe and {@code SUPER} or {@code REPLICATION_SLAVE_ADMIN} +
          * {@code SYSTEM_VARIABLES_ADMIN} to promote. Required.
          *
-         * @param value not blank
+         * @param value not blank, without control characters
          * @return this builder
          */
         public Builder adminUsername(String value) {
-            adminUsername = Check.notBlank("adminUsername", value);
+            adminUsername = ConfigRules.username("adminUsername", value);
             return this;
         }
 
@@ -618,7 +620,9 @@ public final class UnderstudyConfig {
         }
 
         /**
-         * Whether an autocommit read whose replica dies under it is run once more on another replica. Default true.
+         * Whether an autocommit read whose replica dies under it is run once more on another replica, with the same
+         * settings and parameters. A read that timed out is never run again (a slow statement is not a dead
+         * replica), nor one given a stream, a reader or a batch (they cannot be given twice). Default true.
          *
          * @param value whether to retry
          * @return this builder

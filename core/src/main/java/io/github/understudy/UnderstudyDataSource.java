@@ -38,6 +38,8 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
      * @param config the settings
      * @throws IllegalStateException when no master is reachable (unless starting degraded is allowed), or when the
      *                               servers contradict the configured master
+     * @throws InvalidSettingException naming {@code hosts} when two of them are one server (the same
+     *                                 {@code server_id})
      */
     public UnderstudyDataSource(UnderstudyConfig config) {
         this.config = config;

@@ -116,7 +116,8 @@ class UnderstudyConfigTest {
 
     @Test
     void textSettingsMustNotBeBlankOrNull() {
-        assertThatThrownBy(() -> valid().name(" ")).hasMessage("name must be non-blank, but was ' '");
+        assertThatThrownBy(() -> valid().name(" ")).hasMessage("name must be 1 to 64 ASCII letters, digits, '.', '_' "
+                + "or '-', starting with a letter or digit, but was ' '");
         assertThatThrownBy(() -> valid().username("")).hasMessage("username must be non-blank, but was ''");
         assertThatThrownBy(() -> valid().adminUsername(" ")).hasMessage("adminUsername must be non-blank, but was ' '");
         assertThatThrownBy(() -> valid().database(" ")).hasMessage("database must be non-blank, but was ' '");

@@ -38,6 +38,16 @@ public final class AddressParser {
         }
     }
 
+    /**
+     * The one spelling of a host: {@link HostNames}.
+     *
+     * @param host a host name or IP address, IPv6 without brackets
+     * @return its canonical spelling, or null when it is none of these
+     */
+    public static String canonicalHost(String host) {
+        return HostNames.canonical(host);
+    }
+
     private static int parsePort(String setting, String digits, String text) {
         if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw Check.invalid(setting, PORT_RULE, text);

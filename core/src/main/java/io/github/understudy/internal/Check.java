@@ -13,6 +13,14 @@ public final class Check {
     /** Connector/J takes its timeouts as an {@code int} of milliseconds. */
     public static final Duration MAX_DRIVER_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
 
+    /**
+     * The longest duration any other setting takes. Longer ones mean nothing for a timer, and overflow the
+     * nanosecond arithmetic of deadlines and schedulers, so they are refused where they are set, by name.
+     */
+    public static final Duration MAX_DURATION = Duration.ofDays(365);
+
+    private static final String MAX_DURATION_RULE = "<= " + MAX_DURATION + " (365 days)";
+
     private Check() {
     }
 
@@ -35,8 +43,32 @@ public final class Check {
      * @return the exception to throw
      */
     public static InvalidSettingException invalid(String setting, String rule, Object value, String detail) {
-        String shown = value instanceof String ? "'" + value + "'" : String.valueOf(value);
+        String shown = printable(value instanceof String ? "'" + value + "'" : String.valueOf(value));
         return new InvalidSettingException(setting, rule, shown, detail);
+    }
+
+    /**
+     * Text as it may appear in a message that ends up in a log: control characters (newlines, escape sequences)
+     * and the characters that reorder text are shown as Java escapes (a backslash, {@code u}, four hex digits),
+     * so a value cannot forge log lines.
+     *
+     * @param text any text
+     * @return the text, safe to log
+     */
+    public static String printable(String text) {
+        StringBuilder shown = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean hidden = Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+                    || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+            if (hidden && shown == null) {
+                shown = new StringBuilder(text.substring(0, i));
+            }
+            if (shown != null) {
+                shown.append(hidden ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return shown == null ? text : shown.toString();
     }
 
     /**
@@ -78,23 +110,30 @@ public final class Check {
     /**
      * Returns the duration unchanged when it passes.
      *
-     * @throws IllegalArgumentException when it is zero or negative
+     * @throws IllegalArgumentException when it is zero or negative, or longer than {@link #MAX_DURATION}
      */
     public static Duration positive(String setting, Duration value) {
         if (notNull(setting, value).isNegative() || value.isZero()) {
             throw invalid(setting, "> 0", value);
         }
-        return value;
+        return atMostMax(setting, value);
     }
 
     /**
      * Returns the duration unchanged when it passes.
      *
-     * @throws IllegalArgumentException when it is negative
+     * @throws IllegalArgumentException when it is negative, or longer than {@link #MAX_DURATION}
      */
     public static Duration notNegative(String setting, Duration value) {
         if (notNull(setting, value).isNegative()) {
             throw invalid(setting, ">= 0", value);
+        }
+        return atMostMax(setting, value);
+    }
+
+    private static Duration atMostMax(String setting, Duration value) {
+        if (value.compareTo(MAX_DURATION) > 0) {
+            throw invalid(setting, MAX_DURATION_RULE, value);
         }
         return value;
     }
@@ -106,10 +145,28 @@ public final class Check {
      * @throws IllegalArgumentException when it is zero (unless {@code zeroAllowed}), negative or too large
      */
     public static Duration driverTimeout(String setting, Duration value, boolean zeroAllowed) {
-        Duration checked = zeroAllowed ? notNegative(setting, value) : positive(setting, value);
+        Duration checked = notNull(setting, value);
+        if (checked.isNegative() || (!zeroAllowed && checked.isZero())) {
+            throw invalid(setting, zeroAllowed ? ">= 0" : "> 0", value);
+        }
         if (checked.compareTo(MAX_DRIVER_TIMEOUT) > 0) {
             throw invalid(setting, "<= " + MAX_DRIVER_TIMEOUT + " (Integer.MAX_VALUE ms)", value);
         }
         return checked;
+    }
+
+    /**
+     * A timeout as Connector/J takes it: whole milliseconds, rounded up (a sub-millisecond timeout must not
+     * become 0, which means "no timeout"), at most {@code Integer.MAX_VALUE}.
+     *
+     * @param timeout a duration, not negative
+     * @return its milliseconds
+     */
+    public static int driverMillis(Duration timeout) {
+        if (timeout.compareTo(MAX_DRIVER_TIMEOUT) >= 0) {
+            return Integer.MAX_VALUE;
+        }
+        long millis = timeout.toMillis();
+        return (int) (Duration.ofMillis(millis).equals(timeout) ? millis : millis + 1);
     }
 }

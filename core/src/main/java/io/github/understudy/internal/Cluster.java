@@ -22,6 +22,7 @@ public final class Cluster implements AutoCloseable {
     private final HealthMonitor monitor;
     private final Router router;
     private final Switchover switchover;
+    private final ConnectionSettings connectionSettings;
 
     /**
      * Discovers the nodes, opens their pools and starts monitoring.
@@ -41,18 +42,20 @@ public final class Cluster implements AutoCloseable {
         FailoverCoordinator coordinator = new FailoverCoordinator(services, config.probeInterval());
         try {
             Nodes.start(config, nodes, monitor, connections, scheduler, coordinator);
+            DistinctServers.check(monitor.snapshot());
         } catch (RuntimeException e) {
             close();
-            throw e;
+            throw DistinctServers.rootCause(monitor.snapshot(), e);
         }
         this.switchover = new Switchover(services, coordinator, config.masterWaitTimeout());
         this.router = new Router(config.name(), monitor, config.readStrategy(), config.readFallbackToMaster(),
                 config.masterWaitTimeout(), config.metrics());
+        this.connectionSettings = ConnectionSettings.of(config);
     }
 
     /** {@return a new lazy connection} */
     public Connection connection() {
-        return new RoutingConnection(router, config.retryReads(), config.consistency(), config.readYourWritesWait());
+        return new RoutingConnection(router, connectionSettings);
     }
 
     public TopologySnapshot topology() {

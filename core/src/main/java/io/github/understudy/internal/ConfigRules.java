@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /** The configuration rules that take more than one line: list settings, driver properties, conflicts. */
 public final class ConfigRules {
@@ -22,10 +23,61 @@ public final class ConfigRules {
 
     /** Connector/J properties that Understudy sets itself, lower-cased, with the setting to use instead. */
     private static final Map<String, String> OWNED_DRIVER_PROPERTIES = Map.of(
-            "user", "username", "password", "password",
+            "user", "username", "password", "password", "dbname", "database",
             "connecttimeout", "connectTimeout", "sockettimeout", "socketTimeout");
 
+    /** Words that make a driver property's value a secret: it is masked wherever the configuration is shown. */
+    private static final List<String> SECRET_WORDS = List.of("password", "passwd", "pwd", "secret", "token",
+            "credential");
+
+    private static final Pattern NAME = Pattern.compile(
+            "[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final int MAX_DATABASE_LENGTH = 64;
+
     private ConfigRules() {
+    }
+
+    /**
+     * Checks the {@code name} setting: it prefixes log lines and names threads, pools and meters, so it is short and
+     * plain (a newline or an escape sequence in it would forge log lines).
+     *
+     * @return the name
+     */
+    public static String name(String name) {
+        if (!NAME.matcher(Check.notNull("name", name)).matches()) {
+            throw Check.invalid("name", "1 to 64 ASCII letters, digits, '.', '_' or '-', starting with a letter or "
+                    + "digit", name);
+        }
+        return name;
+    }
+
+    /**
+     * Checks the {@code database} setting against what MySQL and MariaDB accept as a database name (1 to 64
+     * characters of the Unicode Basic Multilingual Plane, not ending with a space), without control characters.
+     * URL metacharacters are fine: the name is escaped where it goes into a URL.
+     *
+     * @return the name
+     */
+    public static String database(String database) {
+        Check.notBlank("database", database);
+        boolean bmp = database.codePoints().allMatch(c -> c <= 0xFFFF && !Character.isISOControl(c));
+        if (!bmp || database.length() > MAX_DATABASE_LENGTH || database.endsWith(" ")) {
+            throw Check.invalid("database", "1 to " + MAX_DATABASE_LENGTH + " characters of the Unicode BMP, without "
+                    + "control characters or a trailing space", database);
+        }
+        return database;
+    }
+
+    /**
+     * Checks a user name setting: not blank, without control characters (it shows in logs and server errors).
+     *
+     * @return the name
+     */
+    public static String username(String setting, String username) {
+        if (Check.notBlank(setting, username).chars().anyMatch(Character::isISOControl)) {
+            throw Check.invalid(setting, "non-blank, without control characters", username);
+        }
+        return username;
     }
 
     /**
@@ -79,15 +131,22 @@ public final class ConfigRules {
      * Shows driver properties with the values of password-like keys masked.
      *
      * @param properties the properties
-     * @return a sorted copy with {@link #MASK} for keys containing "password" or "secret"
+     * @return a sorted copy with {@link #MASK} for keys that look secret ({@link #secret(String)})
      */
     public static Map<String, String> maskSecrets(Map<String, String> properties) {
         Map<String, String> shown = new TreeMap<>();
-        properties.forEach((key, value) -> {
-            String lower = key.toLowerCase(Locale.ROOT);
-            shown.put(key, lower.contains("password") || lower.contains("secret") ? MASK : value);
-        });
+        properties.forEach((key, value) -> shown.put(key, secret(key) ? MASK : value));
         return shown;
+    }
+
+    /**
+     * @param key a driver property's name
+     * @return whether its value is a secret: the name contains "password", "passwd", "pwd", "secret", "token" or
+     *     "credential", in any case ({@code trustCertificateKeyStorePassword}, {@code password1}, ...)
+     */
+    public static boolean secret(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return SECRET_WORDS.stream().anyMatch(lower::contains);
     }
 
     /**

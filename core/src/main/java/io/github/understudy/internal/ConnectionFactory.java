@@ -4,13 +4,15 @@ import io.github.understudy.HostAndPort;
 import io.github.understudy.PoolSettings;
 import io.github.understudy.UnderstudyConfig;
 
-import com.mysql.cj.jdbc.NonRegisteringDriver;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.SQLExceptionOverride;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 
 /**
@@ -19,20 +21,10 @@ import java.util.Properties;
  */
 public final class ConnectionFactory {
 
-    private static final NonRegisteringDriver DRIVER = newDriver();
-
     private final UnderstudyConfig config;
 
     public ConnectionFactory(UnderstudyConfig config) {
         this.config = config;
-    }
-
-    private static NonRegisteringDriver newDriver() {
-        try {
-            return new NonRegisteringDriver();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot load Connector/J", e);
-        }
     }
 
     /** {@return how long an admin connection may take to connect, and each read of a probe} */
@@ -46,18 +38,14 @@ public final class ConnectionFactory {
     }
 
     /** A new admin connection whose reads may take up to {@code socketTimeout} (waits during a promotion). */
-    public Connection admin(HostAndPort address, java.time.Duration socketTimeout) throws SQLException {
+    public Connection admin(HostAndPort address, Duration socketTimeout) throws SQLException {
         Properties properties = baseProperties();
         properties.setProperty("user", config.adminUsername());
         properties.setProperty("password", config.adminPassword());
-        properties.setProperty("connectTimeout", Long.toString(config.probeTimeout().toMillis()));
+        properties.setProperty("connectTimeout", Integer.toString(Check.driverMillis(config.probeTimeout())));
         // connectTimeout does not bound the handshake of a hung server: the socket timeout does.
-        properties.setProperty("socketTimeout", Long.toString(socketTimeout.toMillis()));
-        Connection connection = DRIVER.connect(url(address, ""), properties);
-        if (connection == null) {
-            throw new SQLException("Connector/J did not accept " + url(address, ""), "08001");
-        }
-        return connection;
+        properties.setProperty("socketTimeout", Integer.toString(Check.driverMillis(socketTimeout)));
+        return DriverConnections.connect(url(address, null), properties);
     }
 
     /** The HikariCP pool of application connections to one node, named {@code <name>-<address><suffix>}. */
@@ -65,19 +53,10 @@ public final class ConnectionFactory {
                                  SQLExceptionOverride failures, boolean mariadb, String suffix) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName(config.name() + "-" + address + suffix);
-        hikari.setJdbcUrl(url(address, config.database().orElse("")));
-        hikari.setDriverClassName("com.mysql.cj.jdbc.Driver");
-        hikari.setUsername(config.username());
-        hikari.setPassword(config.password());
-        Properties properties = baseProperties();
-        properties.setProperty("connectTimeout", Long.toString(config.connectTimeout().toMillis()));
-        properties.setProperty("socketTimeout", Long.toString(config.socketTimeout().toMillis()));
-        // Each write's GTID comes back in its OK packet, for read-your-writes: set once per connection.
-        properties.setProperty("trackSessionState", "true");
-        String variables = WriteTracker.sessionVariables(mariadb);
-        String own = config.driverProperties().get("sessionVariables");
-        properties.setProperty("sessionVariables", own == null || own.isBlank() ? variables : own + "," + variables);
-        hikari.setDataSourceProperties(properties);
+        String url = url(address, config.database().orElse(null));
+        hikari.setDataSource(new DriverConnections(url, applicationProperties(mariadb)));
+        // Only shown in HikariCP's logs (it holds no secret), and it tells HikariCP that the driver is MySQL's.
+        hikari.setJdbcUrl(url);
         hikari.setMaximumPoolSize(settings.maximumPoolSize());
         hikari.setMinimumIdle(settings.minimumIdle());
         hikari.setConnectionTimeout(settings.connectionTimeout().toMillis());
@@ -95,6 +74,20 @@ public final class ConnectionFactory {
         return new HikariDataSource(hikari);
     }
 
+    private Properties applicationProperties(boolean mariadb) {
+        Properties properties = baseProperties();
+        properties.setProperty("user", config.username());
+        properties.setProperty("password", config.password());
+        properties.setProperty("connectTimeout", Integer.toString(Check.driverMillis(config.connectTimeout())));
+        properties.setProperty("socketTimeout", Integer.toString(Check.driverMillis(config.socketTimeout())));
+        // Each write's GTID comes back in its OK packet, for read-your-writes: set once per connection.
+        properties.setProperty("trackSessionState", "true");
+        String variables = WriteTracker.sessionVariables(mariadb);
+        String own = config.driverProperties().get("sessionVariables");
+        properties.setProperty("sessionVariables", own == null || own.isBlank() ? variables : own + "," + variables);
+        return properties;
+    }
+
     private Properties baseProperties() {
         Properties properties = new Properties();
         properties.putAll(config.driverProperties());
@@ -104,8 +97,15 @@ public final class ConnectionFactory {
         return properties;
     }
 
-    private static String url(HostAndPort address, String database) {
-        String host = address.host().contains(":") ? "[" + address.host() + "]" : address.host();
-        return "jdbc:mysql://" + host + ":" + address.port() + "/" + database;
+    /**
+     * The Connector/J URL of a node, with the database percent-encoded: Connector/J decodes the URL's path, and a
+     * name holding {@code ?}, {@code #}, {@code %} or {@code +} must not end up as driver properties or as
+     * another database's name.
+     */
+    static String url(HostAndPort address, String database) {
+        String host = address.host().contains(":") ? "[" + address.host().replace("%", "%25") + "]"
+                : address.host();
+        String path = database == null ? "" : URLEncoder.encode(database, StandardCharsets.UTF_8);
+        return "jdbc:mysql://" + host + ":" + address.port() + "/" + path;
     }
 }

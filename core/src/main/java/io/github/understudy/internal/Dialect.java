@@ -120,9 +120,37 @@ public final class Dialect implements io.github.understudy.ReplicationDialect {
      */
     @Override
     public String changeSource(String host, int port, String user, String password) {
+        return changeSourceByGtid(host, port, user, password).inline();
+    }
+
+    /**
+     * A statement with its text values as parameters: Connector/J quotes them as the session's {@code sql_mode}
+     * requires ({@code NO_BACKSLASH_ESCAPES} or not), which a literal built here could not know.
+     *
+     * @param text       the statement, with {@code ?} for each parameter
+     * @param parameters the values, in order
+     */
+    record Sql(String text, java.util.List<String> parameters) {
+        /** The statement with its values as literals, quoted for the default {@code sql_mode}. */
+        String inline() {
+            StringBuilder inlined = new StringBuilder();
+            int next = 0;
+            for (char c : text.toCharArray()) {
+                if (c == '?' && next < parameters.size()) {
+                    inlined.append('\'').append(quote(parameters.get(next++))).append('\'');
+                } else {
+                    inlined.append(c);
+                }
+            }
+            return inlined.toString();
+        }
+    }
+
+    /** Points a replica at a new source with GTID auto-positioning; see {@link #changeSource(String, int, String, String)}. */
+    Sql changeSourceByGtid(String host, int port, String user, String password) {
         String positioning = flavor == Flavor.MARIADB ? "MASTER_USE_GTID=slave_pos"
                 : word("MASTER") + "_AUTO_POSITION=1, " + word("MASTER") + "_SSL=1";
-        return changeSourceTo(host, port, user, password) + ", " + positioning;
+        return changeSourceTo(host, port, user, password, ", " + positioning);
     }
 
     /**
@@ -130,19 +158,27 @@ public final class Dialect implements io.github.understudy.ReplicationDialect {
      * place in the new source's own binary log (its end when it was promoted). The applier delay, if any, is set
      * too: making a delayed replica catch up needs it off for a while.
      */
-    String changeSource(String host, int port, String user, String password, BinlogPosition at,
-                        java.time.Duration delay) {
-        return changeSourceTo(host, port, user, password) + ", " + word("MASTER") + "_AUTO_POSITION=0, "
-                + word("MASTER") + "_LOG_FILE='" + quote(at.file()) + "', " + word("MASTER") + "_LOG_POS="
-                + at.position() + (flavor == Flavor.MARIADB ? "" : ", " + word("MASTER") + "_SSL=1") + ", "
-                + word("MASTER") + "_DELAY=" + delay.toSeconds();
+    Sql changeSourceAt(String host, int port, String user, String password, BinlogPosition at,
+                       java.time.Duration delay) {
+        Sql to = changeSourceTo(host, port, user, password, ", " + word("MASTER") + "_AUTO_POSITION=0, "
+                + word("MASTER") + "_LOG_FILE=?, " + word("MASTER") + "_LOG_POS=" + at.position()
+                + (flavor == Flavor.MARIADB ? "" : ", " + word("MASTER") + "_SSL=1") + ", "
+                + word("MASTER") + "_DELAY=" + delay.toSeconds());
+        java.util.List<String> parameters = new java.util.ArrayList<>(to.parameters());
+        parameters.add(at.file());
+        return new Sql(to.text(), parameters);
     }
 
-    private String changeSourceTo(String host, int port, String user, String password) {
-        String credentials = user == null ? "" : ", " + word("MASTER") + "_USER='" + quote(user) + "', "
-                + word("MASTER") + "_PASSWORD='" + quote(password) + "'";
-        return (replicaWords ? "CHANGE REPLICATION SOURCE TO " : "CHANGE MASTER TO ") + word("MASTER") + "_HOST='"
-                + quote(host) + "', " + word("MASTER") + "_PORT=" + port + credentials;
+    private Sql changeSourceTo(String host, int port, String user, String password, String rest) {
+        java.util.List<String> parameters = new java.util.ArrayList<>(java.util.List.of(host));
+        String credentials = "";
+        if (user != null) {
+            credentials = ", " + word("MASTER") + "_USER=?, " + word("MASTER") + "_PASSWORD=?";
+            parameters.add(user);
+            parameters.add(password);
+        }
+        return new Sql((replicaWords ? "CHANGE REPLICATION SOURCE TO " : "CHANGE MASTER TO ") + word("MASTER")
+                + "_HOST=?, " + word("MASTER") + "_PORT=" + port + credentials + rest, parameters);
     }
 
     /** Sets only the applier delay of a stopped applier (its relay log is kept). */

@@ -2,41 +2,164 @@ package io.github.understudy.internal;
 
 import java.sql.Array;
 import java.sql.Blob;
+import java.sql.CallableStatement;
 import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.NClob;
+import java.sql.PreparedStatement;
 import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLWarning;
 import java.sql.SQLXML;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.sql.Struct;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.Executor;
 
-/** The parts of {@link Connection} that need nothing but the physical connection: passed straight through. */
+/**
+ * The parts of {@link Connection} that need nothing but the physical connection: passed straight through, with
+ * everything they hand out (statements, metadata) leading back to this connection, never to the pooled one.
+ */
 abstract class ForwardingConnection implements Connection {
 
-    /** The physical connection to use now, borrowed on first need. */
+    /** The physical connection to use now, borrowed on first need; throws when this connection is closed. */
     protected abstract Connection physical() throws SQLException;
+
+    /** The physical connection if one is held now, else null: for calls that must not borrow one. */
+    protected abstract Connection held();
+
+    /** The node of the physical connection held now, or null. */
+    abstract Node currentNode();
+
+    /** Whether the physical connection held now is a replica's, serving reads (so its queries may run again). */
+    abstract boolean readingFromReplica();
+
+    /** How a statement created now is made again on another replica, or null when it runs elsewhere. */
+    abstract ReadRerun rerun(ReadRerun.Factory factory);
+
+    /** Whether reads are read-only and auto-commit: the only ones that may run again on another replica. */
+    abstract boolean readOnlyAutoCommit();
+
+    /** After a read failed on {@code failed}'s server: the physical connection for its re-run, on another replica. */
+    abstract Connection rerouteRead(Node failed) throws SQLException;
+
+    /** Gives up the current physical connection (its server failed); the next statement borrows anew. */
+    abstract void abandon();
+
+    abstract RoutingTable table();
+
+    /** The error of any call on a closed connection, as Connector/J words and types it. */
+    static SQLException closedError() {
+        return new SQLNonTransientConnectionException("No operations allowed after connection closed.", "08003");
+    }
+
+    // Statements: each one leads back here; on a replica, a query may run again elsewhere.
+
+    @Override
+    public Statement createStatement() throws SQLException {
+        Connection physical = physical();
+        return new RoutedStatement(this, physical.createStatement(), currentNode(),
+                readingFromReplica() ? rerun(Connection::createStatement) : null);
+    }
+
+    @Override
+    public Statement createStatement(int type, int concurrency) throws SQLException {
+        Connection physical = physical();
+        return new RoutedStatement(this, physical.createStatement(type, concurrency), currentNode(),
+                readingFromReplica() ? rerun(c -> c.createStatement(type, concurrency)) : null);
+    }
+
+    @Override
+    public Statement createStatement(int type, int concurrency, int holdability) throws SQLException {
+        Connection physical = physical();
+        return new RoutedStatement(this, physical.createStatement(type, concurrency, holdability), currentNode(),
+                readingFromReplica() ? rerun(c -> c.createStatement(type, concurrency, holdability)) : null);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql) throws SQLException {
+        Connection physical = physical();
+        return new RoutedPreparedStatement(this, physical.prepareStatement(sql), currentNode(),
+                readingFromReplica() ? rerun(c -> c.prepareStatement(sql)) : null);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int type, int concurrency) throws SQLException {
+        Connection physical = physical();
+        return new RoutedPreparedStatement(this, physical.prepareStatement(sql, type, concurrency), currentNode(),
+                readingFromReplica() ? rerun(c -> c.prepareStatement(sql, type, concurrency)) : null);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int type, int concurrency, int holdability)
+            throws SQLException {
+        Connection physical = physical();
+        return new RoutedPreparedStatement(this, physical.prepareStatement(sql, type, concurrency, holdability),
+                currentNode(), readingFromReplica()
+                ? rerun(c -> c.prepareStatement(sql, type, concurrency, holdability)) : null);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+        Connection physical = physical();
+        return new RoutedPreparedStatement(this, physical.prepareStatement(sql, autoGeneratedKeys), currentNode(),
+                readingFromReplica() ? rerun(c -> c.prepareStatement(sql, autoGeneratedKeys)) : null);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+        Connection physical = physical();
+        return new RoutedPreparedStatement(this, physical.prepareStatement(sql, columnIndexes), currentNode(),
+                readingFromReplica() ? rerun(c -> c.prepareStatement(sql, columnIndexes)) : null);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+        Connection physical = physical();
+        return new RoutedPreparedStatement(this, physical.prepareStatement(sql, columnNames), currentNode(),
+                readingFromReplica() ? rerun(c -> c.prepareStatement(sql, columnNames)) : null);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql) throws SQLException {
+        Connection physical = physical();
+        return new RoutedCallableStatement(this, physical.prepareCall(sql), currentNode(),
+                readingFromReplica() ? rerun(c -> c.prepareCall(sql)) : null);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int type, int concurrency) throws SQLException {
+        Connection physical = physical();
+        return new RoutedCallableStatement(this, physical.prepareCall(sql, type, concurrency), currentNode(),
+                readingFromReplica() ? rerun(c -> c.prepareCall(sql, type, concurrency)) : null);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int type, int concurrency, int holdability) throws SQLException {
+        Connection physical = physical();
+        return new RoutedCallableStatement(this, physical.prepareCall(sql, type, concurrency, holdability),
+                currentNode(), readingFromReplica()
+                ? rerun(c -> c.prepareCall(sql, type, concurrency, holdability)) : null);
+    }
+
+    @Override
+    public DatabaseMetaData getMetaData() throws SQLException {
+        return RoutedMetaData.wrap(this, physical().getMetaData());
+    }
+
+    // Passed through.
 
     @Override
     public String nativeSQL(String sql) throws SQLException {
         return physical().nativeSQL(sql);
     }
 
-    @Override
-    public DatabaseMetaData getMetaData() throws SQLException {
-        return physical().getMetaData();
-    }
-
-    /** The physical connection if one is held now, else null: for calls that must not borrow one. */
-    protected abstract Connection held();
-
     // Pools and ORMs call these on every release: with no server chosen yet there is nothing to report, and
     // borrowing a (master) connection just to say so would cost a round trip, or a wait when the master is down.
+    // Connector/J answers them on a closed connection too.
     @Override
     public SQLWarning getWarnings() throws SQLException {
         Connection held = held();
@@ -69,16 +192,6 @@ abstract class ForwardingConnection implements Connection {
     @Override
     public void releaseSavepoint(Savepoint savepoint) throws SQLException {
         physical().releaseSavepoint(savepoint);
-    }
-
-    @Override
-    public Map<String, Class<?>> getTypeMap() throws SQLException {
-        return physical().getTypeMap();
-    }
-
-    @Override
-    public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
-        physical().setTypeMap(map);
     }
 
     @Override
@@ -141,22 +254,5 @@ abstract class ForwardingConnection implements Connection {
     @Override
     public Properties getClientInfo() throws SQLException {
         return physical().getClientInfo();
-    }
-
-    @Override
-    public void abort(Executor executor) throws SQLException {
-        physical().abort(executor);
-        close();
-    }
-
-    @Override
-    public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
-        physical().setNetworkTimeout(executor, milliseconds);
-    }
-
-    @Override
-    public int getNetworkTimeout() throws SQLException {
-        Connection held = held();
-        return held == null ? 0 : held.getNetworkTimeout();
     }
 }

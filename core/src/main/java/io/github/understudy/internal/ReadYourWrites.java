@@ -37,7 +37,7 @@ final class ReadYourWrites {
         if (applied) {
             return any;
         }
-        Router.release(any);
+        PoolReturn.release(any);
         return router.readFromMaster();
     }
 

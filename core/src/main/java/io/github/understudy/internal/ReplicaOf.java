@@ -37,7 +37,15 @@ final class ReplicaOf {
                 return RepointResult.of(Outcome.REFUSED, "it has never replicated, so it has no replication user, "
                         + "and failover.replicationCredentials are not configured");
             }
-            node.execute(statements(node.dialect(), master, user, password, startApplier));
+            Dialect dialect = node.dialect();
+            node.execute(dialect.stopReplica());
+            if (dialect.mariadb()) {
+                // Where GTID replication starts: an old master's slave position is empty or stale, and a replica
+                // that used binary log coordinates never kept one. What it has is gtid_current_pos.
+                node.execute("SET GLOBAL gtid_slave_pos = @@global.gtid_current_pos");
+            }
+            node.execute(dialect.changeSourceByGtid(master.host(), master.port(), user, password));
+            node.execute(startApplier ? dialect.startReplica() : dialect.startReplica() + " IO_THREAD");
             return await(node, check, startApplier);
         } catch (SQLException e) {
             return RepointResult.of(Outcome.FAILED, NodeProbe.reason(e));
@@ -70,9 +78,10 @@ final class ReplicaOf {
                 return RepointResult.of(Outcome.REFUSED, refused);
             }
             Dialect dialect = node.dialect();
-            node.execute(dialect.stopReplica(), dialect.changeSource(master.host(), master.port(), user, password,
-                    masterEnd, before.get().delay()), startApplier ? dialect.startReplica()
-                    : dialect.startReplica() + " IO_THREAD");
+            node.execute(dialect.stopReplica());
+            node.execute(dialect.changeSourceAt(master.host(), master.port(), user, password, masterEnd,
+                    before.get().delay()));
+            node.execute(startApplier ? dialect.startReplica() : dialect.startReplica() + " IO_THREAD");
             return await(node, check, startApplier);
         } catch (SQLException e) {
             return RepointResult.of(Outcome.FAILED, NodeProbe.reason(e));
@@ -105,20 +114,6 @@ final class ReplicaOf {
         return "it applied the old source's binary log up to " + now.applied() + " and received up to "
                 + now.received() + ", but the new master had applied it up to " + target + ": without GTIDs the "
                 + "missing part cannot be placed in the new master's binary log; rebuild it from a replica";
-    }
-
-    private static List<String> statements(Dialect dialect, ReplicationAddress master, String user, String password,
-                                           boolean startApplier) {
-        List<String> statements = new ArrayList<>();
-        statements.add(dialect.stopReplica());
-        if (dialect.mariadb()) {
-            // Where GTID replication starts: an old master's slave position is empty or stale, and a replica that
-            // used binary log coordinates never kept one. What it has is gtid_current_pos.
-            statements.add("SET GLOBAL gtid_slave_pos = @@global.gtid_current_pos");
-        }
-        statements.add(dialect.changeSource(master.host(), master.port(), user, password));
-        statements.add(startApplier ? dialect.startReplica() : dialect.startReplica() + " IO_THREAD");
-        return statements;
     }
 
     /** Waits until the node replicates without error: both threads, or the receiver alone when asked. */

@@ -59,9 +59,10 @@ record RepointPlan(ReplicationAddress master, EpochStore.Coordinates coordinates
                     + ", where the new master took over (" + written + "): rebuild it from a replica");
         }
         Dialect dialect = node.dialect();
-        node.execute(dialect.stopReplica(), dialect.changeSource(master.host(), master.port(),
-                services.settings().replicationUser(), services.settings().replicationPassword(),
-                coordinates.ownEnd(), java.time.Duration.ZERO), dialect.startReplica());
+        node.execute(dialect.stopReplica());
+        node.execute(dialect.changeSourceAt(master.host(), master.port(), services.settings().replicationUser(),
+                services.settings().replicationPassword(), coordinates.ownEnd(), java.time.Duration.ZERO));
+        node.execute(dialect.startReplica());
         return ReplicaOf.await(node, services.settings().repointCheck(), true);
     }
 

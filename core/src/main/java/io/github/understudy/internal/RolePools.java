@@ -71,11 +71,15 @@ final class RolePools {
                 new FailureReporter(monitor, node), mariadb, suffix);
     }
 
-    /** Hears every SQLException on a node's pooled connections, and reports the ones that mean it is gone. */
+    /**
+     * Hears every SQLException on a node's pooled connections, and reports the ones that mean it is gone. A
+     * statement that outlived its timeout (the caller's {@code setNetworkTimeout}, say) says nothing about the
+     * node: the probes, with their own timeout, judge a hung one.
+     */
     private record FailureReporter(HealthMonitor monitor, Node node) implements SQLExceptionOverride {
         @java.lang.Override
         public Override adjudicate(java.sql.SQLException failure) {
-            if (Communication.failed(failure)) {
+            if (Communication.failed(failure) && !Communication.timedOut(failure)) {
                 monitor.requestFailed(node, NodeProbe.reason(failure));
             }
             return Override.CONTINUE_EVICT;

@@ -23,6 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Router {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Router.class);
+
     private static final long MASTER_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final String name;
@@ -43,10 +45,15 @@ public final class Router {
     }
 
     /**
-     * A borrowed physical connection, the node it came from, whether it was borrowed as the master, and whether
-     * its pool makes connections read-only.
+     * A borrowed physical connection, the node it came from, whether it was borrowed as the master, and the pool it
+     * goes back to ({@link PoolReturn}).
      */
-    public record Borrowed(Node node, Connection connection, boolean master, boolean poolReadOnly) {
+    public record Borrowed(Node node, Connection connection, boolean master, Node.Pool pool) {
+
+        /** Whether its pool makes connections read-only. */
+        boolean poolReadOnly() {
+            return pool.readOnly();
+        }
     }
 
     public Borrowed write() throws SQLException {
@@ -65,10 +72,10 @@ public final class Router {
                         return borrowed;
                     }
                     // The master changed while this was borrowed: its borrowed connections are being aborted.
-                    release(borrowed);
+                    PoolReturn.release(borrowed);
                     continue;
                 } catch (SQLException e) {
-                    last = e;
+                    last = passOn(e);
                 }
             }
             if (System.nanoTime() - deadline >= 0) {
@@ -96,7 +103,7 @@ public final class Router {
                 try {
                     return borrowed(replica, false, false);
                 } catch (SQLException e) {
-                    last = e;
+                    last = passOn(e);
                     candidates = new ArrayList<>(candidates);
                     candidates.remove(replica);
                 }
@@ -106,25 +113,42 @@ public final class Router {
                 try {
                     return borrowed(master, true, false);
                 } catch (SQLException e) {
-                    last = e;
+                    last = passOn(e);
                 }
             }
             // With no replica and no master (a failover under way, e.g. of a one-replica cluster), wait for one
             // as a write would; without fallback there is nothing to wait for.
             if (!fallbackToMaster || master != null || System.nanoTime() - deadline >= 0) {
-                throw new NoAvailableNodeException(name + " - no healthy replica for read"
-                        + (fallbackToMaster ? " and no master to fall back to" : " (readFallbackToMaster=false)"),
+                throw new NoAvailableNodeException(name + " - no healthy replica for read" + noFallback(master),
                         table.snapshot(), last);
             }
             LockSupport.parkNanos(MASTER_POLL_NANOS);
         }
     }
 
+    private String noFallback(Node master) {
+        if (!fallbackToMaster) {
+            return " (readFallbackToMaster=false)";
+        }
+        return master == null ? " and no master to fall back to"
+                : " and the master " + master + " did not give a connection either";
+    }
+
+    /** The failure to remember while trying on, or thrown at once when the node refused the configuration. */
+    private static SQLException passOn(SQLException failure) throws SQLException {
+        if (failure instanceof Misconfiguration.Refusal) {
+            throw failure;
+        }
+        return failure;
+    }
+
     /**
      * A read on a replica {@code eligible} says has what the caller needs (read-your-writes), or null when none
      * has it or none gives a connection: no fallback here.
+     *
+     * @throws SQLException when a replica refuses the configuration (access denied, unknown database)
      */
-    public Borrowed readIf(java.util.function.Predicate<Node> eligible) {
+    public Borrowed readIf(java.util.function.Predicate<Node> eligible) throws SQLException {
         List<Node> candidates = new ArrayList<>();
         for (Node node : candidates(monitor.table().replicas(), List.of())) {
             if (eligible.test(node)) {
@@ -136,6 +160,7 @@ public final class Router {
             try {
                 return borrowed(replica, false, false);
             } catch (SQLException e) {
+                passOn(e);
                 candidates.remove(replica);
             }
         }
@@ -195,9 +220,18 @@ public final class Router {
 
     private Borrowed borrowed(Node node, boolean master, boolean write) throws SQLException {
         Node.Pool pool = node.currentPool();
-        Borrowed borrowed = new Borrowed(node, borrow(node, pool.dataSource()), master, pool.readOnly());
-        metrics.routed(node.address(), master ? Role.MASTER : Role.REPLICA, write);
+        Borrowed borrowed = new Borrowed(node, borrow(node, pool.dataSource()), master, pool);
+        try {
+            metrics.routed(node.address(), master ? Role.MASTER : Role.REPLICA, write);
+        } catch (RuntimeException e) {
+            LOG.warn("{} - the metrics sink failed; routing goes on", name, e); // as a throwing listener is
+        }
         return borrowed;
+    }
+
+    /** {@return the DataSource's name, the prefix of its messages} */
+    public String name() {
+        return name;
     }
 
     private Connection borrow(Node node, HikariDataSource pool) throws SQLException {
@@ -213,6 +247,11 @@ public final class Router {
             node.borrowed(connection);
             return connection;
         } catch (SQLException e) {
+            SQLException refusal = Misconfiguration.refusal(name, node, e);
+            if (refusal != null) {
+                breaker.releasePermission(); // the node is healthy: it only refuses this configuration
+                throw refusal;
+            }
             breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
             // A pool timeout with no cause is load, and a refused login is configuration: only a communications
             // failure while connecting says the node is broken.
@@ -221,13 +260,6 @@ public final class Router {
             }
             throw e;
         }
-    }
-
-    /** Returns a borrowed connection to its pool. */
-    public static void release(Borrowed borrowed) throws SQLException {
-        borrowed.node().stats().exit();
-        borrowed.node().returned(borrowed.connection());
-        borrowed.connection().close();
     }
 
     public RoutingTable table() {

@@ -5,54 +5,68 @@ import io.github.understudy.ConsistencySession;
 import io.github.understudy.TransactionStateUnknownException;
 import io.github.understudy.UnderstudyConnection;
 
-import java.sql.CallableStatement;
-import java.sql.PreparedStatement;
+import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
+import java.sql.SQLNonTransientConnectionException;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * The connection {@code UnderstudyDataSource.getConnection()} returns. It holds no physical connection until the
  * first statement: by then {@code setReadOnly} has said whether this is a read (a replica) or a write (the
  * master). It keeps its physical connection, so a transaction stays on one server, and switches only when
- * the read-only flag changes outside a transaction, or after its server failed.
+ * the read-only flag changes outside a transaction, or after its server failed. Until the first statement it
+ * answers as a Connector/J connection would ({@link SessionState}); no method throws an unchecked exception.
  */
-public final class RoutingConnection extends ForwardingConnection implements UnderstudyConnection {
+public final class RoutingConnection extends SessionConnection implements UnderstudyConnection {
 
     private final Router router;
     private final boolean retryReads;
-    private final SessionState state = new SessionState();
     private final SessionConsistency consistency;
-    private Router.Borrowed current;
+    // Volatile, and taken under this connection's lock: abort() may come from another thread (a watchdog
+    // aborting a statement that hangs), while the owner's thread runs a statement on the connection.
+    private volatile Router.Borrowed current;
     private WriteTracker tracker;
-    private boolean closed;
+    private volatile boolean closed;
 
-    public RoutingConnection(Router router, boolean retryReads, Consistency consistency, Duration readYourWritesWait) {
+    public RoutingConnection(Router router, ConnectionSettings settings) {
+        super(new SessionState(settings.session()));
         this.router = router;
-        this.retryReads = retryReads;
-        this.consistency = new SessionConsistency(router, consistency, readYourWritesWait);
+        this.retryReads = settings.retryReads();
+        this.consistency = new SessionConsistency(router, settings.consistency(), settings.readYourWritesWait());
     }
 
     /** The physical connection for the next statement, borrowed now if there is none (or it broke). */
     @Override
-    protected java.sql.Connection physical() throws SQLException {
+    protected Connection physical() throws SQLException {
         checkOpen();
         dropIfClosed();
         state.checkTransactionNotLost();
-        if (current == null) {
-            current = state.readOnly ? consistency.borrowRead() : router.write();
+        Router.Borrowed borrowed = current;
+        if (borrowed == null) {
+            borrowed = borrow();
+            current = borrowed;
             try {
-                state.applyTo(current.connection(), current.poolReadOnly());
+                state.applyTo(borrowed.connection(), borrowed.poolReadOnly());
                 if (!state.readOnly && consistency.tracksWrites()) {
-                    tracker = WriteTracker.attach(current.connection(), consistency.session());
+                    tracker = WriteTracker.attach(borrowed.connection(), consistency.session());
                 }
+                checkOpen(); // aborted meanwhile, from another thread
             } catch (SQLException e) {
                 dropCurrent();
                 throw e;
             }
         }
-        return current.connection();
+        return borrowed.connection();
+    }
+
+    /** A connection for the next statement; a failing {@link io.github.understudy.ReplicaSelector} is an error. */
+    private Router.Borrowed borrow() throws SQLException {
+        try {
+            return state.readOnly ? consistency.borrowRead() : router.write();
+        } catch (RuntimeException e) {
+            throw new SQLException(router.name() + " - routing failed: " + e, "HY000", e);
+        }
     }
 
     /**
@@ -60,9 +74,85 @@ public final class RoutingConnection extends ForwardingConnection implements Und
      * statement takes another, unless a transaction was open on it.
      */
     private void dropIfClosed() throws SQLException {
-        if (current != null && current.connection().isClosed()) {
-            state.connectionClosed(current.node());
+        Router.Borrowed held = current;
+        if (held != null && held.connection().isClosed()) {
+            state.connectionClosed(held.node());
             dropCurrent();
+        }
+    }
+
+    @Override
+    protected Connection held() {
+        Router.Borrowed held = current;
+        return held == null ? null : held.connection();
+    }
+
+    @Override
+    Node currentNode() {
+        Router.Borrowed held = current;
+        return held == null ? null : held.node();
+    }
+
+    @Override
+    boolean readingFromReplica() {
+        Router.Borrowed held = current;
+        return state.readOnly && held != null && !held.master();
+    }
+
+    @Override
+    ReadRerun rerun(ReadRerun.Factory factory) {
+        return new ReadRerun(factory, retryReads);
+    }
+
+    @Override
+    Connection rerouteRead(Node failed) throws SQLException {
+        dropCurrent();
+        Router.Borrowed rerouted = router.read(List.of(failed));
+        current = rerouted;
+        try {
+            state.applyTo(rerouted.connection(), rerouted.poolReadOnly());
+            checkOpen();
+        } catch (SQLException e) {
+            dropCurrent();
+            throw e;
+        }
+        return rerouted.connection();
+    }
+
+    @Override
+    void abandon() {
+        dropCurrent();
+    }
+
+    @Override
+    boolean readOnlyAutoCommit() {
+        return state.readOnly && state.autoCommit;
+    }
+
+    @Override
+    RoutingTable table() {
+        return router.table();
+    }
+
+    private void dropCurrent() {
+        detachTracker();
+        Router.Borrowed dropped = take();
+        if (dropped != null) {
+            PoolReturn.release(dropped);
+        }
+    }
+
+    /** The held physical connection, no longer held: by exactly one caller, whatever the threads. */
+    private synchronized Router.Borrowed take() {
+        Router.Borrowed taken = current;
+        current = null;
+        return taken;
+    }
+
+    private void detachTracker() {
+        if (tracker != null) {
+            tracker.detach();
+            tracker = null;
         }
     }
 
@@ -81,146 +171,8 @@ public final class RoutingConnection extends ForwardingConnection implements Und
         return consistency.session();
     }
 
-    @Override
-    protected java.sql.Connection held() {
-        return current == null ? null : current.connection();
-    }
-
-    /** After a read failed on {@code failed}'s server: the physical connection for its re-run, on another replica. */
-    java.sql.Connection rerouteRead(Node failed) throws SQLException {
-        dropCurrent();
-        current = router.read(List.of(failed));
-        state.applyTo(current.connection(), current.poolReadOnly());
-        return current.connection();
-    }
-
-    /** Gives up the current physical connection (its server failed); the next statement borrows anew. */
-    void abandon() {
-        dropCurrent();
-    }
-
-    Node currentNode() {
-        return current == null ? null : current.node();
-    }
-
-    boolean readOnlyAutoCommit() {
-        return state.readOnly && state.autoCommit;
-    }
-
-    RoutingTable table() {
-        return router.table();
-    }
-
-    private void dropCurrent() {
-        detachTracker();
-        if (current != null) {
-            Router.Borrowed dropped = current;
-            current = null;
-            try {
-                Router.release(dropped);
-            } catch (SQLException e) {
-                // it is broken already; the pool discards it
-            }
-        }
-    }
-
-    private void detachTracker() {
-        if (tracker != null) {
-            tracker.detach();
-            tracker = null;
-        }
-    }
-
-    private void checkOpen() throws SQLException {
-        if (closed) {
-            throw new SQLException("connection is closed", "08003");
-        }
-    }
-
-    private <S extends Statement> S wrap(S statement, Class<S> type, StatementFactory<S> factory) {
-        if (!state.readOnly || current.master()) {
-            return statement;
-        }
-        return ReadStatement.wrap(this, statement, type, factory, retryReads);
-    }
-
-    /** Creates the same statement again on another physical connection, for a re-run. */
-    @FunctionalInterface
-    interface StatementFactory<S> {
-        S create(java.sql.Connection physical) throws SQLException;
-    }
-
-    @Override
-    public Statement createStatement() throws SQLException {
-        return wrap(physical().createStatement(), Statement.class, c -> c.createStatement());
-    }
-
-    @Override
-    public Statement createStatement(int type, int concurrency) throws SQLException {
-        return wrap(physical().createStatement(type, concurrency), Statement.class,
-                c -> c.createStatement(type, concurrency));
-    }
-
-    @Override
-    public Statement createStatement(int type, int concurrency, int holdability) throws SQLException {
-        return wrap(physical().createStatement(type, concurrency, holdability), Statement.class,
-                c -> c.createStatement(type, concurrency, holdability));
-    }
-
-    @Override
-    public PreparedStatement prepareStatement(String sql) throws SQLException {
-        return wrap(physical().prepareStatement(sql), PreparedStatement.class, c -> c.prepareStatement(sql));
-    }
-
-    @Override
-    public PreparedStatement prepareStatement(String sql, int type, int concurrency) throws SQLException {
-        return wrap(physical().prepareStatement(sql, type, concurrency), PreparedStatement.class,
-                c -> c.prepareStatement(sql, type, concurrency));
-    }
-
-    @Override
-    public PreparedStatement prepareStatement(String sql, int type, int concurrency, int holdability)
-            throws SQLException {
-        return wrap(physical().prepareStatement(sql, type, concurrency, holdability), PreparedStatement.class,
-                c -> c.prepareStatement(sql, type, concurrency, holdability));
-    }
-
-    @Override
-    public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
-        return wrap(physical().prepareStatement(sql, autoGeneratedKeys), PreparedStatement.class,
-                c -> c.prepareStatement(sql, autoGeneratedKeys));
-    }
-
-    @Override
-    public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
-        return wrap(physical().prepareStatement(sql, columnIndexes), PreparedStatement.class,
-                c -> c.prepareStatement(sql, columnIndexes));
-    }
-
-    @Override
-    public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
-        return wrap(physical().prepareStatement(sql, columnNames), PreparedStatement.class,
-                c -> c.prepareStatement(sql, columnNames));
-    }
-
-    @Override
-    public CallableStatement prepareCall(String sql) throws SQLException {
-        return wrap(physical().prepareCall(sql), CallableStatement.class, c -> c.prepareCall(sql));
-    }
-
-    @Override
-    public CallableStatement prepareCall(String sql, int type, int concurrency) throws SQLException {
-        return wrap(physical().prepareCall(sql, type, concurrency), CallableStatement.class,
-                c -> c.prepareCall(sql, type, concurrency));
-    }
-
-    @Override
-    public CallableStatement prepareCall(String sql, int type, int concurrency, int holdability) throws SQLException {
-        return wrap(physical().prepareCall(sql, type, concurrency, holdability), CallableStatement.class,
-                c -> c.prepareCall(sql, type, concurrency, holdability));
-    }
-
-    // Session state: recorded, and passed on at once only when a physical connection is already held.
+    // Session state: recorded, and passed on at once only when a physical connection is already held. Like
+    // Connector/J, the getters of the flags and of the database answer on a closed connection too.
 
     @Override
     public void setReadOnly(boolean readOnly) throws SQLException {
@@ -237,8 +189,7 @@ public final class RoutingConnection extends ForwardingConnection implements Und
     }
 
     @Override
-    public boolean isReadOnly() throws SQLException {
-        checkOpen();
+    public boolean isReadOnly() {
         return state.readOnly;
     }
 
@@ -249,96 +200,34 @@ public final class RoutingConnection extends ForwardingConnection implements Und
             state.autoCommit = true;
             throw state.endLostTransaction(); // switching auto-commit on commits, and there is nothing to commit
         }
-        if (current != null && autoCommit != state.autoCommit) {
-            current.connection().setAutoCommit(autoCommit);
+        Connection held = held();
+        if (held != null && autoCommit != state.autoCommit) {
+            held.setAutoCommit(autoCommit);
         }
         state.autoCommit = autoCommit;
     }
 
     @Override
-    public boolean getAutoCommit() throws SQLException {
-        checkOpen();
+    public boolean getAutoCommit() {
         return state.autoCommit;
     }
 
-    @Override
-    public void setTransactionIsolation(int level) throws SQLException {
-        checkOpen();
-        if (current != null) {
-            current.connection().setTransactionIsolation(level);
-        }
-        state.isolation = level;
-    }
-
-    @Override
-    public int getTransactionIsolation() throws SQLException {
-        checkOpen();
-        return state.isolation != null || current == null
-                ? (state.isolation == null ? TRANSACTION_REPEATABLE_READ : state.isolation)
-                : current.connection().getTransactionIsolation();
-    }
-
-    @Override
-    public void setCatalog(String catalog) throws SQLException {
-        checkOpen();
-        if (current != null) {
-            current.connection().setCatalog(catalog);
-        }
-        state.catalog = catalog;
-    }
-
-    @Override
-    public String getCatalog() throws SQLException {
-        checkOpen();
-        return state.catalog != null || current == null ? state.catalog : current.connection().getCatalog();
-    }
-
-    @Override
-    public void setSchema(String schema) throws SQLException {
-        checkOpen();
-        if (current != null) {
-            current.connection().setSchema(schema);
-        }
-        state.schema = schema;
-    }
-
-    @Override
-    public String getSchema() throws SQLException {
-        checkOpen();
-        return state.schema != null || current == null ? state.schema : current.connection().getSchema();
-    }
-
-    @Override
-    public void setHoldability(int holdability) throws SQLException {
-        checkOpen();
-        if (current != null) {
-            current.connection().setHoldability(holdability);
-        }
-        state.holdability = holdability;
-    }
-
-    @Override
-    public int getHoldability() throws SQLException {
-        checkOpen();
-        if (state.holdability != null) {
-            return state.holdability;
-        }
-        return current == null ? java.sql.ResultSet.CLOSE_CURSORS_AT_COMMIT : current.connection().getHoldability();
-    }
-
-    // Transactions: nothing to do before the first statement; an unknown commit outcome is typed.
+    // Transactions: an unknown commit outcome is typed; with auto-commit on, Connector/J's refusals.
 
     @Override
     public void commit() throws SQLException {
         checkOpen();
+        if (state.autoCommit) {
+            throw new SQLException("Can't call commit when autocommit=true");
+        }
         dropIfClosed();
         if (state.lostTransactionOn != null) {
             throw state.endLostTransaction();
         }
-        if (current == null) {
+        Router.Borrowed committing = current;
+        if (committing == null) {
             return;
         }
-        Router.Borrowed committing = current;
         try {
             committing.connection().commit();
         } catch (SQLException e) {
@@ -351,33 +240,52 @@ public final class RoutingConnection extends ForwardingConnection implements Und
         }
     }
 
+    /** In auto-commit mode Connector/J refuses, with SQLState 08003: not a communications failure, whatever it says. */
     @Override
     public void rollback() throws SQLException {
         checkOpen();
+        if (state.autoCommit) {
+            throw new SQLNonTransientConnectionException("Can't call rollback when autocommit=true", "08003");
+        }
         state.lostTransactionOn = null;
-        if (current != null) {
-            try {
-                current.connection().rollback();
-            } catch (SQLException e) {
-                if (!Communication.failed(e)) {
-                    throw e;
-                }
-                // the server is gone and the transaction with it: nothing is left to roll back
-                dropCurrent();
+        Connection held = held();
+        if (held == null) {
+            return;
+        }
+        try {
+            held.rollback();
+        } catch (SQLException e) {
+            if (!Communication.failed(e)) {
+                throw e;
             }
+            // the server is gone and the transaction with it: nothing is left to roll back
+            dropCurrent();
         }
     }
 
+    // The end of the connection: close and abort never throw once their argument is valid.
+
     @Override
-    public void close() throws SQLException {
+    public void close() {
         if (!closed) {
             closed = true;
-            detachTracker();
-            if (current != null) {
-                Router.Borrowed releasing = current;
-                current = null;
-                Router.release(releasing);
-            }
+            dropCurrent();
+        }
+    }
+
+    /** Closes at once, without waiting for a statement in flight; the physical connection is never lent again. */
+    @Override
+    public void abort(Executor executor) throws SQLException {
+        if (executor == null) {
+            throw new SQLException("Executor can not be null", "S1009");
+        }
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Router.Borrowed aborted = take();
+        if (aborted != null) {
+            PoolReturn.discard(aborted, executor);
         }
     }
 
@@ -386,13 +294,34 @@ public final class RoutingConnection extends ForwardingConnection implements Und
         return closed;
     }
 
+    /**
+     * Before the first statement there is no server to ask: valid. A negative timeout closes the connection and
+     * answers false, as Connector/J does; a physical connection that fails the check is given up.
+     */
     @Override
     public boolean isValid(int timeout) throws SQLException {
-        return !closed && (current == null || current.connection().isValid(timeout));
+        if (closed) {
+            return false;
+        }
+        if (timeout < 0) {
+            abort(Runnable::run);
+            return false;
+        }
+        Router.Borrowed held = current;
+        if (held == null) {
+            return true;
+        }
+        boolean valid = held.connection().isValid(timeout);
+        if (!valid) {
+            state.connectionClosed(held.node());
+            dropCurrent();
+        }
+        return valid;
     }
 
     @Override
     public <T> T unwrap(Class<T> type) throws SQLException {
+        checkOpen();
         if (type.isInstance(this)) {
             return type.cast(this);
         }
@@ -401,12 +330,15 @@ public final class RoutingConnection extends ForwardingConnection implements Und
 
     @Override
     public boolean isWrapperFor(Class<?> type) throws SQLException {
+        checkOpen();
         return type.isInstance(this) || physical().isWrapperFor(type);
     }
 
     @Override
     public String toString() {
-        return "RoutingConnection[" + (current == null ? "no server yet" : current.node()) + (state.readOnly
-                ? ", read-only" : "") + (state.autoCommit ? "" : ", in transaction") + "]";
+        Router.Borrowed held = current;
+        return "RoutingConnection[" + (held == null ? "no server yet" : held.node()) + (state.readOnly
+                ? ", read-only" : "") + (state.autoCommit ? "" : ", in transaction") + (closed ? ", closed" : "")
+                + "]";
     }
 }

@@ -90,6 +90,16 @@ final class ServerSession implements AutoCloseable {
         }
     }
 
+    /** Runs one statement whose text values are parameters (see {@link Dialect.Sql}). */
+    void execute(Dialect.Sql sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
+            for (int i = 0; i < sql.parameters().size(); i++) {
+                statement.setString(i + 1, sql.parameters().get(i));
+            }
+            statement.execute();
+        }
+    }
+
     /** {@return the first column of the first row, {@code ""} when there is no row or it is NULL} */
     String text(String query, Object... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(query)) {

@@ -2,24 +2,47 @@ package io.github.understudy.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
 
 /**
  * The session settings a caller made on a {@link RoutingConnection} before (or between) physical connections,
- * applied to whichever physical connection is chosen, and only where they differ from what it already has.
+ * applied to whichever physical connection is chosen, and only where they differ from what it already has. Before
+ * the first statement it answers as a Connector/J connection would: the same defaults, the same refusals.
  */
 final class SessionState {
 
+    /**
+     * What every new connection has before the caller sets anything, from the configuration.
+     *
+     * @param database            the {@code database} setting, or null
+     * @param schemaIsDatabase    Connector/J's {@code databaseTerm=SCHEMA}: {@code setSchema} changes the database
+     *                            and {@code setCatalog} is ignored (by default it is the other way round)
+     * @param networkTimeoutMillis the socket timeout of application connections
+     */
+    record Defaults(String database, boolean schemaIsDatabase, int networkTimeoutMillis) {
+    }
+
+    private final Defaults defaults;
     boolean autoCommit = true;
     boolean readOnly;
     Integer isolation;
-    String catalog;
-    String schema;
-    Integer holdability;
+    private String database;
+    private String confirmedDatabase;
+    private Integer networkTimeout;
+    private Executor networkTimeoutExecutor;
+    private Map<String, Class<?>> typeMap;
+
+    SessionState(Defaults defaults) {
+        this.defaults = defaults;
+    }
 
     /**
      * Applies what was set. Pool connections start with autoCommit on and read-only as their pool's default (on
      * for replica pools), and Connector/J elides a setter whose value it already has, so a plain read or write
-     * sends no statement here.
+     * sends no statement here. A database that the server refuses is forgotten (the connection keeps the one it
+     * had, as Connector/J's {@code setCatalog} does) and the refusal is thrown.
      */
     void applyTo(Connection physical, boolean poolReadOnly) throws SQLException {
         if (!autoCommit) {
@@ -31,16 +54,102 @@ final class SessionState {
         if (isolation != null) {
             physical.setTransactionIsolation(isolation);
         }
-        if (catalog != null) {
-            physical.setCatalog(catalog);
+        if (networkTimeout != null) {
+            physical.setNetworkTimeout(networkTimeoutExecutor, networkTimeout);
         }
-        if (schema != null) {
-            physical.setSchema(schema);
+        if (typeMap != null) {
+            physical.setTypeMap(typeMap);
         }
-        if (holdability != null) {
-            physical.setHoldability(holdability);
+        if (database != null) {
+            applyDatabase(physical);
         }
     }
+
+    private void applyDatabase(Connection physical) throws SQLException {
+        try {
+            if (defaults.schemaIsDatabase()) {
+                physical.setSchema(database);
+            } else {
+                physical.setCatalog(database);
+            }
+            confirmedDatabase = database;
+        } catch (SQLException e) {
+            database = confirmedDatabase;
+            throw e;
+        }
+    }
+
+    // Before the first statement: Connector/J's answers without a server.
+
+    /** Checks an isolation level as Connector/J does, without a server. */
+    static void checkIsolation(int level) throws SQLException {
+        switch (level) {
+            case Connection.TRANSACTION_READ_UNCOMMITTED, Connection.TRANSACTION_READ_COMMITTED,
+                 Connection.TRANSACTION_REPEATABLE_READ, Connection.TRANSACTION_SERIALIZABLE -> {
+            }
+            case Connection.TRANSACTION_NONE ->
+                    throw new SQLException("Transaction isolation level NONE not supported by MySQL");
+            default -> throw new SQLException("Unsupported transaction isolation level '" + level + "'", "S1C00");
+        }
+    }
+
+    /** {@code setCatalog} without a physical connection: recorded when the catalog is the database, else ignored. */
+    void catalog(String catalog) {
+        if (!defaults.schemaIsDatabase()) {
+            database = catalog;
+        }
+    }
+
+    /** {@code setSchema} without a physical connection: recorded when the schema is the database, else ignored. */
+    void schema(String schema) {
+        if (defaults.schemaIsDatabase()) {
+            database = schema;
+        }
+    }
+
+    /** A database a physical connection accepted (its {@code setCatalog} or {@code setSchema} succeeded). */
+    void confirmed(String catalog, String schema) {
+        String accepted = defaults.schemaIsDatabase() ? schema : catalog;
+        if (accepted != null) {
+            database = accepted;
+            confirmedDatabase = accepted;
+        }
+    }
+
+    String catalog() {
+        return defaults.schemaIsDatabase() ? null : currentDatabase();
+    }
+
+    String schema() {
+        return defaults.schemaIsDatabase() ? currentDatabase() : null;
+    }
+
+    private String currentDatabase() {
+        return database != null ? database : defaults.database();
+    }
+
+    /** Checks and records a network timeout as Connector/J does (a null executor is allowed). */
+    void networkTimeout(Executor executor, int milliseconds) throws SQLException {
+        if (milliseconds < 0) {
+            throw new SQLException("Network timeout must be a value greater than or equal to 0.", "S1009");
+        }
+        networkTimeout = milliseconds;
+        networkTimeoutExecutor = executor;
+    }
+
+    int networkTimeout() {
+        return networkTimeout != null ? networkTimeout : defaults.networkTimeoutMillis();
+    }
+
+    void typeMap(Map<String, Class<?>> map) {
+        typeMap = map;
+    }
+
+    Map<String, Class<?>> typeMap() {
+        return typeMap != null ? typeMap : new HashMap<>();
+    }
+
+    // A transaction lost with its connection.
 
     /**
      * The node whose connection was closed under an open transaction (its server failed, or it was demoted and

@@ -29,6 +29,13 @@ class DialectTest {
                 + "SOURCE_HOST='db2', SOURCE_PORT=3306, SOURCE_AUTO_POSITION=1, SOURCE_SSL=1");
         assertThat(mysql.changeSource("db2", 3306, "repl", "it's")).contains("SOURCE_USER='repl'")
                 .contains("SOURCE_PASSWORD='it''s'");
+        assertThat(mysql.changeSource("db2", 3306, "repl", "a?b'c")).as("a ? inside a value stays a value")
+                .contains("SOURCE_USER='repl', SOURCE_PASSWORD='a?b''c'");
+        Dialect.Sql sql = mysql.changeSourceByGtid("db2", 3306, "repl", "p\\w");
+        assertThat(sql.text()).isEqualTo("CHANGE REPLICATION SOURCE TO SOURCE_HOST=?, SOURCE_PORT=3306, SOURCE_USER=?, "
+                + "SOURCE_PASSWORD=?, SOURCE_AUTO_POSITION=1, SOURCE_SSL=1");
+        assertThat(sql.parameters()).as("quoted by the driver, as the session's sql_mode needs")
+                .containsExactly("db2", "repl", "p\\w");
         assertThat(mysql.resetReplicaAll()).isEqualTo("RESET REPLICA ALL");
         assertThat(mysql.stopReceiver()).isEqualTo("STOP REPLICA IO_THREAD");
         assertThat(mysql.column("Slave_IO_Running")).isEqualTo("Replica_IO_Running");

@@ -25,6 +25,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLInvalidAuthorizationSpecException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -149,5 +152,45 @@ class RouterTest {
         assertThatThrownBy(() -> router(true).write()).isInstanceOf(NoAvailableNodeException.class)
                 .hasMessageContaining("no master for write within 0ms: none")
                 .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08001");
+    }
+
+    @Test
+    void aNodeThatRefusesTheConfigurationFailsTheRequestAtOnceWithTheServersError() throws SQLException {
+        table(master, List.of(broken, healthy));
+        SQLException denied = new SQLException("Access denied for user 'app'@'10.0.0.9' (using password: YES)",
+                "28000", 1045);
+        SQLException unknown = new SQLException("Unknown database 'shop'", "42000", 1049);
+        // As HikariCP 7 reports it: its own timeout, with the driver's SQLState and code, and the driver's error.
+        when(master.pool().getConnection()).thenThrow(new SQLTransientConnectionException("pool timeout", "28000",
+                1045, denied));
+        when(broken.pool().getConnection()).thenThrow(new SQLTransientConnectionException("pool timeout", "42000",
+                unknown));
+        when(healthy.pool().getConnection()).thenReturn(mock(Connection.class));
+        Router router = new Router("test", monitor, ReplicaSelector.roundRobin(), true, Duration.ofSeconds(5),
+                UnderstudyMetrics.noop());
+
+        assertThatThrownBy(router::write).isInstanceOf(SQLInvalidAuthorizationSpecException.class)
+                .hasMessage("test - " + master.address() + " refused the connection: Access denied for user 'app'@'10.0.0.9' "
+                        + "(using password: YES) (check the username and password settings)")
+                .hasCause(denied).satisfies(e -> assertThat(((SQLException) e).getErrorCode()).isEqualTo(1045))
+                .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("28000");
+        assertThatThrownBy(() -> router.read(List.of())).isInstanceOf(SQLSyntaxErrorException.class)
+                .hasMessageContaining("check the database setting").hasCause(unknown);
+
+        verify(master.pool(), times(1)).getConnection(); // no waiting for another master
+        verify(healthy.pool(), never()).getConnection();
+        verify(monitor, never()).requestFailed(any(Node.class), anyString());
+        assertThat(master.breaker().getMetrics().getNumberOfFailedCalls()).isZero();
+    }
+
+    @Test
+    void aReadWhoseMasterFallbackFailedSaysSo() throws SQLException {
+        table(master, List.of(broken));
+        when(broken.pool().getConnection()).thenThrow(connectFailure());
+        when(master.pool().getConnection()).thenThrow(connectFailure());
+
+        assertThatThrownBy(() -> router(true).read(List.of())).isInstanceOf(NoAvailableNodeException.class)
+                .hasMessageContaining("no healthy replica for read and the master " + master.address()
+                        + " did not give a connection either");
     }
 }

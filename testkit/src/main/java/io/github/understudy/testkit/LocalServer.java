@@ -2,12 +2,12 @@ package io.github.understudy.testkit;
 
 import io.github.understudy.testkit.internal.FileTree;
 import io.github.understudy.testkit.internal.LocalInstall;
+import io.github.understudy.testkit.internal.Ports;
 import io.github.understudy.testkit.internal.ServerProcess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +23,8 @@ final class LocalServer implements ServerHandle {
     private final Path tls;
     private final NodeSpec spec;
     private final int port;
+    /** Held from creation to {@link #destroy()}, and again if the cluster is rebuilt: no other server gets it. */
+    private Ports.Reservation reservation;
     private volatile ServerProcess process;
 
     LocalServer(LocalInstall install, Path template, Path tls, NodeSpec spec) {
@@ -30,21 +32,17 @@ final class LocalServer implements ServerHandle {
         this.template = template;
         this.tls = tls;
         this.spec = spec;
-        this.port = freePort();
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on 127.0.0.1", e);
-        }
+        this.reservation = Ports.shared().reserve();
+        this.port = reservation.port();
     }
 
     @Override
     public synchronized void start() {
         if (isRunning()) {
             return;
+        }
+        if (reservation == null) {
+            reservation = Ports.shared().reserve(port); // rebuilt on the same port: the proxy points there
         }
         try {
             Path data = spec.directory().resolve("data");
@@ -211,6 +209,10 @@ final class LocalServer implements ServerHandle {
     public synchronized void destroy() {
         if (isRunning()) {
             kill();
+        }
+        if (reservation != null) {
+            reservation.close();
+            reservation = null;
         }
         FileTree.delete(spec.directory());
         try {

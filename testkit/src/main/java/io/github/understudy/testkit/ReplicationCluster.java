@@ -5,6 +5,7 @@ import io.github.understudy.testkit.internal.Jdbc;
 import io.github.understudy.testkit.internal.ProcessRegistry;
 import io.github.understudy.testkit.internal.ReplicationSql;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -95,12 +96,18 @@ public final class ReplicationCluster implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Waits until the node's own server answers: it accepts connections and reports the node's {@code server_id}.
+     * Another server answering on the node's port (its start failed to bind it) is an error, not a node serving.
+     */
     void awaitServing(ClusterNode node) {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         SQLException last = null;
         while (System.nanoTime() < deadline) {
             node.server().checkAlive();
-            try (Connection ignored = openDirect(node, Duration.ofSeconds(5))) {
+            try (Connection connection = openDirect(node, Duration.ofSeconds(5))) {
+                checkServerId(node.name(), node.directAddress(), node.serverId(),
+                        Long.parseLong(Jdbc.queryString(connection, "SELECT @@server_id")));
                 return;
             } catch (SQLException e) {
                 last = e;
@@ -108,6 +115,14 @@ public final class ReplicationCluster implements AutoCloseable {
             }
         }
         throw new IllegalStateException(node + " did not accept connections within 90 s", last);
+    }
+
+    static void checkServerId(String node, InetSocketAddress address, long own, long answered) {
+        if (answered != own) {
+            throw new IllegalStateException(node + " (" + address.getHostString() + ":" + address.getPort()
+                    + ") answered with server_id " + answered + " instead of its own " + own
+                    + ": another server holds its port");
+        }
     }
 
     /** @return the server family */

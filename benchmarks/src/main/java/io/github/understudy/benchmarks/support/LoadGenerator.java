@@ -3,7 +3,6 @@ package io.github.understudy.benchmarks.support;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,7 +19,9 @@ import javax.sql.DataSource;
  * A steady, open-loop load through one DataSource: a ticker starts a write and a read at fixed rates, whatever
  * the requests already running are doing (as a web application's callers would), on a bounded pool of workers.
  * A request stuck on a hung server therefore does not stop the others; when every worker is busy, new requests
- * are shed and counted. Writes insert a unique request id; reads are auto-commit, read-only.
+ * are shed and counted. Writes insert a unique request id; reads are auto-commit, read-only. Whatever a request
+ * throws is counted, an unchecked exception too, and a failure of {@code close()} after a write was acknowledged
+ * as well: an application's try-with-resources would see it.
  */
 public final class LoadGenerator implements AutoCloseable {
 
@@ -111,7 +112,7 @@ public final class LoadGenerator implements AutoCloseable {
         long start = System.nanoTime();
         begin();
         boolean acknowledged = false;
-        SQLException failure = null;
+        Throwable failure = null;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO `" + database + "`." + TABLE
                      + " (request_id, instance) VALUES (?, ?)")) {
@@ -119,7 +120,7 @@ public final class LoadGenerator implements AutoCloseable {
             insert.setInt(2, instance);
             insert.executeUpdate();
             acknowledged = true; // auto-commit: acknowledged now, whatever closing says
-        } catch (SQLException e) {
+        } catch (Throwable e) { // an unchecked exception escaping close() must be counted, not kill the worker
             failure = e;
         }
         finish(true, id, start, acknowledged, failure);
@@ -129,14 +130,14 @@ public final class LoadGenerator implements AutoCloseable {
         long start = System.nanoTime();
         begin();
         boolean ok = false;
-        SQLException failure = null;
+        Throwable failure = null;
         try (Connection connection = dataSource.getConnection()) {
             connection.setReadOnly(true);
             try (PreparedStatement select = connection.prepareStatement("SELECT MAX(request_id) FROM `" + database
                     + "`." + TABLE); ResultSet rs = select.executeQuery()) {
                 ok = rs.next();
             }
-        } catch (SQLException e) {
+        } catch (Throwable e) {
             failure = e;
             ok = false;
         }
@@ -149,11 +150,10 @@ public final class LoadGenerator implements AutoCloseable {
         }
     }
 
-    private void finish(boolean write, long id, long start, boolean ok, SQLException failure) {
+    private void finish(boolean write, long id, long start, boolean ok, Throwable failure) {
         int node = trace == null ? -1 : trace.lastNode();
         String error = failure == null ? "" : RequestLog.kind(failure);
-        log.record(new Request(write, id, instance, start, System.nanoTime(), ok, node, error),
-                ok ? null : failure);
+        log.record(new Request(write, id, instance, start, System.nanoTime(), ok, node, error), failure);
     }
 
     /** @return how many threads the load itself has started (its ticker and workers) */

@@ -10,7 +10,7 @@ package io.github.understudy.benchmarks.support;
  * @param end     {@link System#nanoTime()} when it ended
  * @param ok      whether it succeeded: for a write, whether the server acknowledged it
  * @param node    the index of the node that served it (the last one routed to), -1 when none was
- * @param error   SQLState and exception type when it failed, "" otherwise
+ * @param error   SQLState and exception type ("unchecked" and the type for others) when it threw, "" otherwise
  */
 public record Request(boolean write, long id, int instance, long start, long end, boolean ok, int node,
                       String error) {

@@ -32,11 +32,12 @@ public final class RequestLog {
      * Records a finished request.
      *
      * @param request the request
-     * @param failure its failure, or null
+     * @param failure what it threw, or null; counted under its kind, and as "after ack" when the request had
+     *                succeeded before (a write whose {@code close()} threw)
      */
-    public void record(Request request, SQLException failure) {
+    public void record(Request request, Throwable failure) {
         if (failure != null) {
-            String key = (request.write() ? "write " : "read ") + request.error();
+            String key = (request.write() ? "write " : "read ") + (request.ok() ? "after ack " : "") + request.error();
             errors.computeIfAbsent(key, k -> new LongAdder()).increment();
             firstMessages.putIfAbsent(key, describe(failure));
         }
@@ -94,7 +95,7 @@ public final class RequestLog {
     }
 
     /** The failure's first line, and its cause's: a routing error says why in its cause. */
-    private static String describe(SQLException failure) {
+    private static String describe(Throwable failure) {
         String message = firstLine(failure);
         Throwable cause = failure.getCause();
         return cause == null ? message : message + " (cause: " + cause.getClass().getSimpleName() + ": "
@@ -107,9 +108,11 @@ public final class RequestLog {
 
     /**
      * @param e a failure
-     * @return its kind for counting: SQLState and exception type
+     * @return its kind for counting: SQLState and exception type, or "unchecked" and the type for anything that is
+     *     not a {@link SQLException} (no JDBC call should throw one)
      */
-    public static String kind(SQLException e) {
-        return e.getSQLState() + " " + e.getClass().getSimpleName();
+    public static String kind(Throwable e) {
+        return e instanceof SQLException sql ? sql.getSQLState() + " " + e.getClass().getSimpleName()
+                : "unchecked " + e.getClass().getSimpleName();
     }
 }

@@ -1,0 +1,27 @@
+package io.github.understudy.internal;
+
+import io.github.understudy.Consistency;
+import io.github.understudy.UnderstudyConfig;
+
+import java.time.Duration;
+
+/**
+ * What every {@link RoutingConnection} of a DataSource starts with, taken from its configuration once.
+ *
+ * @param retryReads         whether an auto-commit read whose replica died runs again on another
+ * @param consistency        the DataSource's consistency
+ * @param readYourWritesWait how long a read-your-writes read may wait on a replica
+ * @param session            the session's defaults, as Connector/J reports them before the first statement
+ */
+public record ConnectionSettings(boolean retryReads, Consistency consistency, Duration readYourWritesWait,
+                                 SessionState.Defaults session) {
+
+    /** {@return the settings of {@code config}'s connections} */
+    public static ConnectionSettings of(UnderstudyConfig config) {
+        boolean schemaIsDatabase = "SCHEMA".equalsIgnoreCase(config.driverProperties().get("databaseTerm"));
+        SessionState.Defaults session = new SessionState.Defaults(config.database().orElse(null), schemaIsDatabase,
+                Check.driverMillis(config.socketTimeout()));
+        return new ConnectionSettings(config.retryReads(), config.consistency(), config.readYourWritesWait(),
+                session);
+    }
+}

@@ -1,0 +1,12 @@
+package io.github.understudy.it;
+
+import io.github.understudy.testkit.ReplicationCluster;
+import io.github.understudy.testkit.junit.WithReplicationCluster;
+
+@WithReplicationCluster(engine = "mariadb", replicas = 1)
+class MariaDbHostileInputIT extends HostileInputContract {
+
+    MariaDbHostileInputIT(ReplicationCluster cluster) {
+        super(cluster);
+    }
+}

@@ -1,0 +1,12 @@
+package io.github.understudy.it;
+
+import io.github.understudy.testkit.ReplicationCluster;
+import io.github.understudy.testkit.junit.WithReplicationCluster;
+
+@WithReplicationCluster(engine = "mysql", replicas = 1)
+class MySqlJdbcConformanceIT extends JdbcConformanceContract {
+
+    MySqlJdbcConformanceIT(ReplicationCluster cluster) {
+        super(cluster);
+    }
+}
