@@ -12,9 +12,12 @@ import java.time.Duration;
  * @param consistency        the DataSource's consistency
  * @param readYourWritesWait how long a read-your-writes read may wait on a replica
  * @param session            the session's defaults, as Connector/J reports them before the first statement
+ * @param untrackedWindow    without GTIDs, how long after a write a read-your-writes session reads from the
+ *                           master: {@code maxReplicaLag} plus {@code probeInterval}, by when every replica still in
+ *                           rotation has applied the write
  */
 public record ConnectionSettings(boolean retryReads, Consistency consistency, Duration readYourWritesWait,
-                                 SessionState.Defaults session) {
+                                 SessionState.Defaults session, Duration untrackedWindow) {
 
     /** {@return the settings of {@code config}'s connections} */
     public static ConnectionSettings of(UnderstudyConfig config) {
@@ -22,6 +25,6 @@ public record ConnectionSettings(boolean retryReads, Consistency consistency, Du
         SessionState.Defaults session = new SessionState.Defaults(config.database().orElse(null), schemaIsDatabase,
                 Check.driverMillis(config.socketTimeout()));
         return new ConnectionSettings(config.retryReads(), config.consistency(), config.readYourWritesWait(),
-                session);
+                session, config.maxReplicaLag().plus(config.probeInterval()));
     }
 }

@@ -8,14 +8,23 @@ import java.time.Duration;
 /**
  * Where a read of a session that wrote goes: to a replica the monitor already saw with the session's writes;
  * else to a replica that lags less than the wait and gets them within it (one {@code WAIT_FOR_EXECUTED_GTID_SET} /
- * {@code MASTER_GTID_WAIT} on the borrowed connection); else to the master.
+ * {@code MASTER_GTID_WAIT} on the borrowed connection); else to the master. Without GTIDs (MySQL
+ * {@code gtid_mode=OFF}) nothing tells which replica has a write: the session's reads go to the master until every
+ * replica in rotation must have it ({@code maxReplicaLag} plus {@code probeInterval} after the write).
  */
 final class ReadYourWrites {
 
     private ReadYourWrites() {
     }
 
-    static Router.Borrowed borrow(Router router, TrackedSession session, Duration wait) throws SQLException {
+    /**
+     * @param untrackedWindow without GTIDs: how long after a write the session's reads go to the master
+     */
+    static Router.Borrowed borrow(Router router, TrackedSession session, Duration wait, Duration untrackedWindow)
+            throws SQLException {
+        if (session.wroteUntrackedWithin(System.currentTimeMillis(), untrackedWindow)) {
+            return router.readFromMaster(); // no GTID says which replica has the write: the master does
+        }
         Router.Borrowed known = router.readIf(node -> session.coveredBy(router.gtidPosition(node)));
         if (known != null) {
             return known;

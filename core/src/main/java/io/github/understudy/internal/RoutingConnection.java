@@ -33,10 +33,17 @@ public final class RoutingConnection extends SessionConnection implements Unders
         super(new SessionState(settings.session()));
         this.router = router;
         this.retryReads = settings.retryReads();
-        this.consistency = new SessionConsistency(router, settings.consistency(), settings.readYourWritesWait());
+        this.consistency = new SessionConsistency(router, settings.consistency(), settings.readYourWritesWait(),
+                settings.untrackedWindow());
     }
 
     /** The physical connection for the next statement, borrowed now if there is none (or it broke). */
+    /** Whether the node's writes carry GTIDs (MySQL {@code gtid_mode=OFF}'s do not; unknown counts as yes). */
+    private static boolean gtids(Router.Borrowed borrowed) {
+        ServerState state = borrowed.node().probe().last();
+        return state == null || state.gtidMode();
+    }
+
     @Override
     protected Connection physical() throws SQLException {
         checkOpen();
@@ -49,7 +56,7 @@ public final class RoutingConnection extends SessionConnection implements Unders
             try {
                 state.applyTo(borrowed.connection(), borrowed.poolReadOnly());
                 if (!state.readOnly && consistency.tracksWrites()) {
-                    tracker = WriteTracker.attach(borrowed.connection(), consistency.session());
+                    tracker = WriteTracker.attach(borrowed.connection(), consistency.session(), gtids(borrowed));
                 }
                 checkOpen(); // aborted meanwhile, from another thread
             } catch (SQLException e) {

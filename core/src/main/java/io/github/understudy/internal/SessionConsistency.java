@@ -15,13 +15,16 @@ final class SessionConsistency {
 
     private final Router router;
     private final Duration readYourWritesWait;
+    private final Duration untrackedWindow;
     private final TrackedSession bound;
     private TrackedSession own;
     private Consistency mode;
 
-    SessionConsistency(Router router, Consistency dataSourceMode, Duration readYourWritesWait) {
+    SessionConsistency(Router router, Consistency dataSourceMode, Duration readYourWritesWait,
+                       Duration untrackedWindow) {
         this.router = router;
         this.readYourWritesWait = readYourWritesWait;
+        this.untrackedWindow = untrackedWindow;
         Consistency scoped = Understudy.currentConsistency();
         this.mode = scoped != null ? scoped : dataSourceMode;
         this.bound = (TrackedSession) Understudy.currentSession();
@@ -55,7 +58,7 @@ final class SessionConsistency {
             return router.readFromMaster();
         }
         if (mode == Consistency.READ_YOUR_WRITES && session().wrote()) {
-            return ReadYourWrites.borrow(router, session(), readYourWritesWait);
+            return ReadYourWrites.borrow(router, session(), readYourWritesWait, untrackedWindow);
         }
         return router.read(List.of());
     }

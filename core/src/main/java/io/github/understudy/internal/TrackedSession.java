@@ -14,6 +14,8 @@ public final class TrackedSession implements ConsistencySession {
 
     private final Map<String, Long> last = new TreeMap<>();
     private final Map<String, String> server = new TreeMap<>();
+    /** When the session last wrote where writes carry no GTID (epoch milliseconds), 0 when it never did. */
+    private long untrackedAt;
 
     private TrackedSession() {
     }
@@ -29,12 +31,14 @@ public final class TrackedSession implements ConsistencySession {
                     session.addMysql(entry.substring(2));
                 } else if (entry.startsWith("d:")) {
                     session.addMariadb(entry.substring(2));
+                } else if (entry.startsWith("t:")) {
+                    session.wroteUntracked(Long.parseLong(entry.substring(2)));
                 } else {
                     throw new IllegalArgumentException("unknown kind");
                 }
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("consistency token must be one Understudy made (m:uuid:N or "
-                        + "d:domain-server-N entries), but was '" + token + "'", e);
+                throw new IllegalArgumentException("consistency token must be one Understudy made (m:uuid:N, "
+                        + "d:domain-server-N or t:millis entries), but was '" + token + "'", e);
             }
         }
         return session;
@@ -58,6 +62,19 @@ public final class TrackedSession implements ConsistencySession {
         if (last.merge(key, seq, Math::max) == seq) {
             server.put(key, parts[1]);
         }
+    }
+
+    /**
+     * Records a write on a server whose writes carry no GTID (MySQL {@code gtid_mode=OFF}) at {@code millis}: reads
+     * cannot be matched to a replica that has it, only sent to the master for a while.
+     */
+    public synchronized void wroteUntracked(long millis) {
+        untrackedAt = Math.max(untrackedAt, millis);
+    }
+
+    /** {@return whether the session wrote without a GTID less than {@code window} before {@code nowMillis}} */
+    public synchronized boolean wroteUntrackedWithin(long nowMillis, java.time.Duration window) {
+        return untrackedAt > 0 && nowMillis - untrackedAt < window.toMillis();
     }
 
     /**
@@ -93,12 +110,15 @@ public final class TrackedSession implements ConsistencySession {
         StringBuilder token = new StringBuilder();
         last.forEach((key, seq) -> token.append(token.length() == 0 ? "" : ",").append(key.startsWith("m:")
                 ? key + ":" + seq : "d:" + key.substring(2) + "-" + server.getOrDefault(key, "0") + "-" + seq));
+        if (untrackedAt > 0) {
+            token.append(token.length() == 0 ? "" : ",").append("t:").append(untrackedAt);
+        }
         return token.toString();
     }
 
     @Override
     public synchronized boolean wrote() {
-        return !last.isEmpty();
+        return !last.isEmpty() || untrackedAt > 0;
     }
 
     @Override

@@ -22,14 +22,20 @@ final class WriteTracker implements ServerSessionStateController.SessionStateCha
     }
 
     private final TrackedSession session;
+    private final boolean gtids;
     private ServerSessionStateController controller;
 
-    private WriteTracker(TrackedSession session) {
+    private WriteTracker(TrackedSession session, boolean gtids) {
         this.session = session;
+        this.gtids = gtids;
     }
 
-    static WriteTracker attach(Connection physical, TrackedSession session) throws SQLException {
-        WriteTracker tracker = new WriteTracker(session);
+    /**
+     * @param gtids whether the server's writes carry GTIDs; when they do not, releasing the connection records an
+     *              untracked write at that moment (see {@link TrackedSession#wroteUntracked})
+     */
+    static WriteTracker attach(Connection physical, TrackedSession session, boolean gtids) throws SQLException {
+        WriteTracker tracker = new WriteTracker(session, gtids);
         tracker.controller = physical.unwrap(MysqlConnection.class).getServerSessionStateController();
         tracker.controller.addSessionStateChangesListener(tracker);
         return tracker;
@@ -37,6 +43,10 @@ final class WriteTracker implements ServerSessionStateController.SessionStateCha
 
     void detach() {
         controller.removeSessionStateChangesListener(this);
+        if (!gtids) {
+            // Wall-clock time: a consistency token carries it to other instances.
+            session.wroteUntracked(System.currentTimeMillis());
+        }
     }
 
     @Override

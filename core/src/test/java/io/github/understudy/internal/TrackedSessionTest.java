@@ -42,4 +42,20 @@ class TrackedSessionTest {
         assertThatThrownBy(() -> ConsistencySession.fromToken("hello")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("consistency token must be one Understudy made").hasMessageContaining("'hello'");
     }
+
+    @Test
+    void aWriteWithoutGtidSendsReadsToTheMasterForAWhileAndTravelsInTheToken() {
+        TrackedSession session = TrackedSession.parse("");
+        java.time.Duration window = java.time.Duration.ofSeconds(6);
+
+        session.wroteUntracked(1_000_000);
+
+        assertThat(session.wrote()).isTrue();
+        assertThat(session.wroteUntrackedWithin(1_005_999, window)).isTrue();
+        assertThat(session.wroteUntrackedWithin(1_006_000, window)).isFalse();
+        TrackedSession elsewhere = TrackedSession.parse(session.token());
+        assertThat(session.token()).isEqualTo("t:1000000");
+        assertThat(elsewhere.wroteUntrackedWithin(1_005_999, window)).isTrue();
+        assertThat(TrackedSession.parse("").wroteUntrackedWithin(1_005_999, window)).isFalse();
+    }
 }
