@@ -46,6 +46,9 @@ public enum Setting {
             + "its connection counts as broken; 0 for no limit."),
     /** {@link UnderstudyConfig.Builder#probeInterval(java.time.Duration)}. */
     PROBE_INTERVAL("probe-interval", "probeInterval", "500ms", "How often each node is probed."),
+    /** {@link UnderstudyConfig.Builder#healthyProbeInterval(java.time.Duration)}. */
+    HEALTHY_PROBE_INTERVAL("healthy-probe-interval", "healthyProbeInterval", null, "How often a node that is UP is "
+            + "probed (large fleets; at least probe-interval). Unset: probe-interval."),
     /** {@link UnderstudyConfig.Builder#probeTimeout(java.time.Duration)}. */
     PROBE_TIMEOUT("probe-timeout", "probeTimeout", "1s", "Connect and socket timeout of the probes."),
     /** {@link UnderstudyConfig.Builder#failuresToEvict(int)}. */

@@ -268,4 +268,15 @@ class UnderstudyConfigTest {
         assertThatThrownBy(() -> config.driverProperties().clear())
                 .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void healthyNodesMayBeProbedLessOftenButNeverMoreOftenThanTheProbeInterval() {
+        assertThat(valid().probeInterval(Duration.ofMillis(300)).build().healthyProbeInterval())
+                .isEqualTo(Duration.ofMillis(300));
+        assertThat(valid().healthyProbeInterval(Duration.ofSeconds(5)).build().healthyProbeInterval())
+                .isEqualTo(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> valid().probeInterval(Duration.ofSeconds(1)).healthyProbeInterval(
+                Duration.ofMillis(500)).build()).isInstanceOf(InvalidSettingException.class)
+                .hasMessage("healthyProbeInterval must be >= probeInterval (PT1S), but was PT0.5S");
+    }
 }

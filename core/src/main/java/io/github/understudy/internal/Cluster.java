@@ -35,7 +35,8 @@ public final class Cluster implements AutoCloseable {
         ConnectionFactory connections = new ConnectionFactory(config);
         this.nodes = Nodes.create(config, connections);
         EventPublisher events = new EventPublisher(config.name(), config.listeners());
-        this.monitor = new HealthMonitor(config.name(), nodes, config.probeInterval(), scheduler, config.clock(),
+        this.monitor = new HealthMonitor(config.name(), nodes, config.probeInterval(), config.healthyProbeInterval(),
+                scheduler, config.clock(),
                 events);
         Services services = new Services(config.name(), config.username(), config.failover(), monitor, connections,
                 events, config.clock());

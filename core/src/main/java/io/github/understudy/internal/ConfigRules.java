@@ -170,6 +170,10 @@ public final class ConfigRules {
      * @throws IllegalArgumentException naming the settings involved
      */
     public static void checkTogether(UnderstudyConfig config) {
+        if (config.healthyProbeInterval().compareTo(config.probeInterval()) < 0) {
+            throw Check.invalid("healthyProbeInterval", ">= probeInterval (" + config.probeInterval() + ")",
+                    config.healthyProbeInterval());
+        }
         required("hosts", config.hosts().isEmpty() ? null : config.hosts());
         required("username", config.username());
         required("password", config.password());

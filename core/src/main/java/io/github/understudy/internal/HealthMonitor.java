@@ -52,12 +52,13 @@ public final class HealthMonitor {
     private Node poolMaster;
     private BiConsumer<Node, Node> masterChange;
 
-    public HealthMonitor(String name, List<Node> nodes, Duration interval, ScheduledExecutorService scheduler,
+    public HealthMonitor(String name, List<Node> nodes, Duration interval, Duration healthyInterval,
+                         ScheduledExecutorService scheduler,
                          Clock clock, EventPublisher events) {
         this.name = name;
         this.nodes = List.copyOf(nodes);
         this.interval = interval;
-        this.healthyInterval = interval;
+        this.healthyInterval = healthyInterval;
         this.scheduler = scheduler;
         this.clock = clock;
         this.events = events;

@@ -159,6 +159,7 @@ public final class UrlSettings {
             case CONNECT_TIMEOUT -> v -> b.connectTimeout(duration(name, v));
             case SOCKET_TIMEOUT -> v -> b.socketTimeout(duration(name, v));
             case PROBE_INTERVAL -> v -> b.probeInterval(duration(name, v));
+            case HEALTHY_PROBE_INTERVAL -> v -> b.healthyProbeInterval(duration(name, v));
             case PROBE_TIMEOUT -> v -> b.probeTimeout(duration(name, v));
             case FAILURES_TO_EVICT -> v -> b.failuresToEvict(integer(name, v));
             case SUCCESSES_TO_READMIT -> v -> b.successesToReadmit(integer(name, v));

@@ -95,6 +95,7 @@ final class UnderstudyConfigFactory {
         set(Setting.CONNECT_TIMEOUT, p.getConnectTimeout(), builder::connectTimeout);
         set(Setting.SOCKET_TIMEOUT, p.getSocketTimeout(), builder::socketTimeout);
         set(Setting.PROBE_INTERVAL, p.getProbeInterval(), builder::probeInterval);
+        set(Setting.HEALTHY_PROBE_INTERVAL, p.getHealthyProbeInterval(), builder::healthyProbeInterval);
         set(Setting.PROBE_TIMEOUT, p.getProbeTimeout(), builder::probeTimeout);
         set(Setting.FAILURES_TO_EVICT, p.getFailuresToEvict(), builder::failuresToEvict);
         set(Setting.SUCCESSES_TO_READMIT, p.getSuccessesToReadmit(), builder::successesToReadmit);

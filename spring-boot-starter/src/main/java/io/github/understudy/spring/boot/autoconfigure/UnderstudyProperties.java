@@ -54,6 +54,12 @@ public class UnderstudyProperties {
     /** How often each node is probed. */
     private Duration probeInterval = Duration.ofMillis(500);
 
+    /**
+     * How often a node that is UP is probed (large fleets; at least probe-interval). Unset: probe-interval. A node in
+     * any other state is probed every probe-interval, and a failed request probes its node at once.
+     */
+    private Duration healthyProbeInterval;
+
     /** Connect and socket timeout of the health probes: a slower probe fails. */
     private Duration probeTimeout = Duration.ofSeconds(1);
 
@@ -202,6 +208,14 @@ public class UnderstudyProperties {
 
     public void setProbeInterval(Duration probeInterval) {
         this.probeInterval = probeInterval;
+    }
+
+    public Duration getHealthyProbeInterval() {
+        return healthyProbeInterval;
+    }
+
+    public void setHealthyProbeInterval(Duration healthyProbeInterval) {
+        this.healthyProbeInterval = healthyProbeInterval;
     }
 
     public Duration getProbeTimeout() {
