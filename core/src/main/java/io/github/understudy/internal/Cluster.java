@@ -18,6 +18,7 @@ public final class Cluster implements AutoCloseable {
 
     private final UnderstudyConfig config;
     private final ScheduledExecutorService scheduler;
+    private final ScheduledExecutorService housekeeper;
     private final List<Node> nodes;
     private final HealthMonitor monitor;
     private final Router router;
@@ -32,7 +33,8 @@ public final class Cluster implements AutoCloseable {
     public Cluster(UnderstudyConfig config) {
         this.config = config;
         this.scheduler = Nodes.scheduler(config.name(), config.hosts().size());
-        ConnectionFactory connections = new ConnectionFactory(config);
+        this.housekeeper = Nodes.housekeeper(config.name());
+        ConnectionFactory connections = new ConnectionFactory(config, housekeeper);
         this.nodes = Nodes.create(config, connections);
         EventPublisher events = new EventPublisher(config.name(), config.listeners());
         this.monitor = new HealthMonitor(config.name(), nodes, config.probeInterval(), config.healthyProbeInterval(),
@@ -87,5 +89,6 @@ public final class Cluster implements AutoCloseable {
     @Override
     public void close() {
         Nodes.stop(scheduler, nodes, config.probeTimeout());
+        housekeeper.shutdownNow(); // after the pools: their close cancels their housekeeping
     }
 }

@@ -22,9 +22,15 @@ import java.util.Properties;
 public final class ConnectionFactory {
 
     private final UnderstudyConfig config;
+    private final java.util.concurrent.ScheduledExecutorService housekeeper;
 
-    public ConnectionFactory(UnderstudyConfig config) {
+    /**
+     * @param housekeeper the one thread every pool of the DataSource does its housekeeping on (HikariCP starts one
+     *                    per pool otherwise); its owner shuts it down once the pools are closed
+     */
+    public ConnectionFactory(UnderstudyConfig config, java.util.concurrent.ScheduledExecutorService housekeeper) {
         this.config = config;
+        this.housekeeper = housekeeper;
     }
 
     /** {@return how long an admin connection may take to connect, and each read of a probe} */
@@ -52,6 +58,7 @@ public final class ConnectionFactory {
     public HikariDataSource pool(HostAndPort address, PoolSettings settings, boolean readOnly,
                                  SQLExceptionOverride failures, boolean mariadb, String suffix) {
         HikariConfig hikari = new HikariConfig();
+        hikari.setScheduledExecutor(housekeeper);
         hikari.setPoolName(config.name() + "-" + address + suffix);
         String url = url(address, config.database().orElse(null));
         hikari.setDataSource(new DriverConnections(url, applicationProperties(mariadb)));

@@ -33,6 +33,21 @@ public final class Nodes {
         return Executors.newScheduledThreadPool(Math.max(2, nodes), factory);
     }
 
+    /**
+     * The one thread that does the housekeeping of every pool of the DataSource (idle timeouts, max lifetime, the
+     * minimum of idle connections): HikariCP starts one per pool otherwise, and pools are replaced at role changes.
+     */
+    public static ScheduledExecutorService housekeeper(String name) {
+        java.util.concurrent.ScheduledThreadPoolExecutor executor = new java.util.concurrent.ScheduledThreadPoolExecutor(
+                1, task -> {
+                    Thread thread = new Thread(task, name + "-pool-housekeeper");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.setRemoveOnCancelPolicy(true); // HikariCP cancels a closed pool's tasks
+        return executor;
+    }
+
     public static List<Node> create(UnderstudyConfig config, ConnectionFactory connections) {
         HealthPolicy policy = HealthPolicy.of(config);
         CircuitBreakerConfig breakers = CircuitBreakerConfig.custom()
