@@ -1,8 +1,6 @@
 package io.github.understudy.internal;
 
 import io.github.understudy.HostAndPort;
-import io.github.understudy.NodeStatus;
-import io.github.understudy.Role;
 import io.github.understudy.event.MasterRestored;
 
 import java.sql.SQLException;
@@ -119,7 +117,7 @@ final class EpochAuthority {
         }
         try (ClusterLock lock = ClusterLock.acquire(List.of(master), services.connections())) {
             if (lock == null) {
-                return; // another instance is on it
+                return; // another instance is on it (or the promoter still holds it)
             }
             try (ServerSession session = services.session(master)) {
                 boolean same = session.replicaStatus().isEmpty()
@@ -128,31 +126,49 @@ final class EpochAuthority {
                     services.monitor().probeNow(services.node(master));
                     return; // changed meanwhile: decide again at the next tick
                 }
-                if (session.readOnly()) {
-                    session.execute(session.dialect().makeWritable());
-                    LOG.warn("{} - made {} writable again: {}", services.name(), master, verdict.why());
-                    services.events().publish(new MasterRestored(services.name(), services.clock().instant(), master,
-                            verdict.epoch(), verdict.why()));
+                if (session.readOnly() && !makeWritable(session, verdict)) {
+                    return;
                 }
             }
             services.monitor().probeNow(services.node(master));
             follow(master, verdict.epoch());
-            semiSyncAfterRestart(master);
         }
     }
 
     /**
-     * A restart loses a MariaDB master's semi-sync switch (it is set at run time): when the replicas acknowledge as
-     * semi-sync replicas, writes wait until one replicates again and semi-sync is back on the restored master.
+     * Semi-sync first where the replicas acknowledge as semi-sync replicas (a restart loses MariaDB's run-time
+     * switch; a promotion with no replica to acknowledge leaves the node read-only): only once a replica replicates
+     * from the node, or commits would hang; until then writes are refused, saying why.
      */
-    private void semiSyncAfterRestart(HostAndPort master) {
-        boolean replicasAcknowledge = services.monitor().nodes().stream().filter(n -> !n.address().equals(master))
-                .map(n -> n.probe().last()).anyMatch(s -> s != null && s.semiSyncReplica());
-        ServerState state = services.node(master).probe().last();
-        if (replicasAcknowledge && state != null && !state.semiSyncSource()) {
-            services.monitor().holdForSemiSync(master, "semi-sync: the restored master " + master
-                    + " waits for a replica to acknowledge writes before it takes any");
+    private boolean makeWritable(ServerSession session, Authority.Verdict.Restore verdict) throws SQLException {
+        HostAndPort master = verdict.master();
+        if (semiSyncWanted(master)) {
+            if (!replicaConnectedTo(master)) {
+                refuse("semi-sync: no replica replicates from " + master + " (the master of epoch " + verdict.epoch()
+                        + ") to acknowledge writes; writes wait until one does, or switch semi-sync off on the "
+                        + "replicas to accept writes no replica has");
+                return false;
+            }
+            SemiSync.enable(session);
         }
+        session.execute(session.dialect().makeWritable());
+        LOG.warn("{} - made {} writable: {}", services.name(), master, verdict.why());
+        services.events().publish(new MasterRestored(services.name(), services.clock().instant(), master,
+                verdict.epoch(), verdict.why()));
+        return true;
+    }
+
+    private boolean semiSyncWanted(HostAndPort master) {
+        return services.monitor().nodes().stream().filter(n -> !n.address().equals(master))
+                .map(n -> n.probe().last()).anyMatch(s -> s != null && s.semiSyncReplica());
+    }
+
+    private boolean replicaConnectedTo(HostAndPort master) {
+        ServerState state = services.node(master).probe().last();
+        long masterId = state == null ? 0 : state.serverId();
+        return masterId != 0 && services.monitor().nodes().stream().filter(n -> !n.address().equals(master))
+                .map(n -> n.probe().last()).anyMatch(s -> s != null && s.replica()
+                        .filter(r -> r.connectedTo(masterId)).isPresent());
     }
 
     private void fence(HostAndPort other, HostAndPort master, long epoch) throws SQLException {
@@ -171,26 +187,6 @@ final class EpochAuthority {
             }
             fencer.fenceNode(other, master, "writable with epoch " + epoch + ", but the master is " + master
                     + " (epoch " + services.monitor().epoch() + ")");
-        }
-    }
-
-    /** Semi-sync waits on a new master for a replica to acknowledge; once one replicates, it goes on. */
-    void releaseSemiSyncHold() throws SQLException {
-        HostAndPort master = services.monitor().semiSyncPending();
-        if (master == null) {
-            return;
-        }
-        long masterId = services.monitor().table().snapshot().node(master).map(NodeStatus::serverId).orElse(0L);
-        boolean acknowledging = services.monitor().table().snapshot().nodes().stream()
-                .anyMatch(n -> n.role() == Role.REPLICA && n.replication() != null && n.replication().receiving()
-                        && n.replication().sourceServerId() == masterId);
-        if (acknowledging) {
-            try (ServerSession session = services.session(master)) {
-                SemiSync.enable(session);
-            }
-            LOG.warn("{} - a replica replicates from {} again: semi-sync on, writes released", services.name(),
-                    master);
-            services.monitor().releaseSemiSyncHold();
         }
     }
 }

@@ -85,9 +85,6 @@ public final class FailoverCoordinator {
                 if (authoritative() && authority.apply(manages)) {
                     lastFailover = services.clock().instant(); // followed another instance's promotion
                 }
-                if (manages) {
-                    authority.releaseSemiSyncHold();
-                }
                 watchMaster();
                 if (manages) {
                     repair.run();

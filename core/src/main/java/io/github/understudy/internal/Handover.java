@@ -66,7 +66,9 @@ final class Handover {
         long repointStarted = System.nanoTime();
         if (started.semiSync()) {
             results = repoint(promotion, started.plan());
-            semiSyncOrHold(promotion.promoted(), results);
+            semiSyncThenWritable(promotion.promoted(), results);
+        } else {
+            writable(promotion.promoted());
         }
         announce(promotion, started.epoch());
         afterFollow.run();
@@ -88,7 +90,10 @@ final class Handover {
     private record Started(long epoch, boolean semiSync, RepointPlan plan) {
     }
 
-    /** Records the new term on the new master; the epoch row is its first write. */
+    /**
+     * Records the new term on the new master, still read-only for the application: the epoch row is its first
+     * write, so whoever sees it writable (every instance of a fleet, at its next probe) sees its term too.
+     */
     private Started record(Promotion promotion) throws SQLException {
         try (ServerSession master = services.session(promotion.promoted())) {
             long epoch = Math.max(services.monitor().epoch(), EpochStore.read(master).number()) + 1;
@@ -142,18 +147,32 @@ final class Handover {
         return results;
     }
 
-    /** Switches semi-sync on when a replica can acknowledge; otherwise holds writes until one can. */
-    private void semiSyncOrHold(HostAndPort master, Map<HostAndPort, RepointResult> results) throws SQLException {
+    /**
+     * Makes the new master writable for the application (a promotion strategy of one's own may have done it
+     * already: then it is a no-op).
+     */
+    private void writable(HostAndPort master) throws SQLException {
+        try (ServerSession session = services.session(master)) {
+            session.execute(session.dialect().makeWritable());
+        }
+    }
+
+    /**
+     * With semi-sync: switches it on and makes the node writable once a replica can acknowledge; with none, the node
+     * stays read-only and writes wait (every instance: {@link EpochAuthority} makes it writable as soon as a replica
+     * replicates from it) rather than hang on commits no replica can acknowledge.
+     */
+    private void semiSyncThenWritable(HostAndPort master, Map<HostAndPort, RepointResult> results)
+            throws SQLException {
         if (results.values().stream().anyMatch(RepointResult::replicating)) {
             try (ServerSession session = services.session(master)) {
                 SemiSync.enable(session);
+                session.execute(session.dialect().makeWritable());
             }
             return;
         }
-        String why = "semi-sync: no replica replicates from the new master " + master + " to acknowledge writes ("
-                + results + "); writes wait until one does (rejoin or repoint a replica), or switch semi-sync off "
-                + "on " + master + " to accept writes no replica has";
-        LOG.error("{} - {}", services.name(), why);
-        services.monitor().holdForSemiSync(master, why);
+        LOG.error("{} - semi-sync: no replica replicates from the new master {} to acknowledge writes ({}); it stays "
+                + "read-only, and writes wait, until one does (rejoin or repoint a replica), or switch semi-sync off "
+                + "on it to accept writes no replica has", services.name(), master, results);
     }
 }

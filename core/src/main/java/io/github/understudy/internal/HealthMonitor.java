@@ -46,8 +46,6 @@ public final class HealthMonitor {
     private volatile long epoch;
     private volatile String hold = "";
     private volatile String refused = "";
-    private volatile HostAndPort semiSyncPending;
-    private volatile String semiSyncHold = "";
     private final Set<HostAndPort> fenced = ConcurrentHashMap.newKeySet();
     private Node poolMaster;
     private BiConsumer<Node, Node> masterChange;
@@ -158,24 +156,6 @@ public final class HealthMonitor {
         }
     }
 
-    /** Holds writes to {@code master} until semi-sync can be switched on there ({@link #releaseSemiSyncHold()}). */
-    void holdForSemiSync(HostAndPort master, String why) {
-        semiSyncPending = master;
-        semiSyncHold = why;
-        republish();
-    }
-
-    /** {@return the master waiting for a replica before semi-sync goes on there, null when none} */
-    HostAndPort semiSyncPending() {
-        return semiSyncPending;
-    }
-
-    void releaseSemiSyncHold() {
-        semiSyncPending = null;
-        semiSyncHold = "";
-        republish();
-    }
-
     /** Probes now, on the caller's thread (after a promotion: the table must show the new roles at once). */
     void probeNow(Node node) {
         ReentrantLock busy = probing.get(node);
@@ -275,8 +255,7 @@ public final class HealthMonitor {
     /** Rebuilds the table from every node's status; returns the previous one. */
     private synchronized RoutingTable republish() {
         RoutingTable previous = table;
-        String held = !hold.isEmpty() ? hold : !refused.isEmpty() ? refused
-                : semiSyncPending != null && semiSyncPending.equals(followed) ? semiSyncHold : "";
+        String held = !hold.isEmpty() ? hold : refused;
         table = RoutingTable.of(snapshotNow(), nodes, followed, fenced, held);
         Node master = table.master();
         if (master != null && master != poolMaster && masterChange != null) {

@@ -43,7 +43,8 @@ final class ReplicaRepair {
         HostAndPort master = monitor.followed();
         TopologySnapshot snapshot = monitor.table().snapshot();
         NodeStatus current = master == null ? null : snapshot.node(master).orElse(null);
-        if (current == null || current.state() != NodeState.UP) {
+        // A master that answers, writable or not yet (a semi-sync master waits, read-only, for a replica).
+        if (current == null || !services.node(master).probe().answering()) {
             return;
         }
         for (NodeStatus node : snapshot.nodes()) {

@@ -215,10 +215,17 @@ final class ServerSession implements AutoCloseable {
         return !waited.isEmpty() && Long.parseLong(waited) >= 0;
     }
 
-    /** Stops replication and forgets the source, then makes the server writable: the promotion's statements. */
+    /**
+     * Stops replication and forgets the source: the promotion's first statements. The server stays read-only for the
+     * application, but not for the admin user (MySQL's {@code super_read_only} goes off; MariaDB's admin holds
+     * {@code READ_ONLY ADMIN}), so that the new epoch row is written before anyone can see the node writable:
+     * an instance that sees it writable then sees its term too (see {@link Handover}).
+     */
     void promote() throws SQLException {
         execute(dialect.stopReplica(), dialect.resetReplicaAll());
-        execute(dialect.makeWritable());
+        if (!dialect.mariadb()) {
+            execute("SET PERSIST super_read_only = OFF");
+        }
     }
 
     /** {@return where replicas reach this server} */
