@@ -19,7 +19,7 @@ import java.util.Properties;
  * Makes the two kinds of connection Understudy opens: pooled application connections (HikariCP, one pool per
  * node, application credentials) and the monitor's own admin connections (admin credentials, probe timeouts).
  */
-public final class ConnectionFactory {
+final class ConnectionFactory {
 
     private final UnderstudyConfig config;
     private final java.util.concurrent.ScheduledExecutorService housekeeper;

@@ -16,7 +16,7 @@ import java.time.Duration;
  *                           master: {@code maxReplicaLag} plus {@code probeInterval}, by when every replica still in
  *                           rotation has applied the write
  */
-public record ConnectionSettings(boolean retryReads, Consistency consistency, Duration readYourWritesWait,
+record ConnectionSettings(boolean retryReads, Consistency consistency, Duration readYourWritesWait,
                                  SessionState.Defaults session, Duration untrackedWindow) {
 
     /** {@return the settings of {@code config}'s connections} */

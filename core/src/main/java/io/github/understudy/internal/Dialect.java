@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * through here: MariaDB and MySQL before 8.0.22 say MASTER/SLAVE; MySQL 8.0.22+ says SOURCE/REPLICA (and 8.4
  * accepts nothing else).
  */
-public final class Dialect implements io.github.understudy.ReplicationDialect {
+final class Dialect implements io.github.understudy.ReplicationDialect {
 
     /** The families, which differ in GTID format and in privileges as well as in words. */
     public enum Flavor { MYSQL, MARIADB }

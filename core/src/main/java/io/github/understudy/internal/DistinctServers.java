@@ -14,7 +14,7 @@ import java.util.Map;
  * checked on what the servers say: no two reachable hosts may report the same {@code server_id} (which replication
  * forbids between distinct servers anyway).
  */
-public final class DistinctServers {
+final class DistinctServers {
 
     private DistinctServers() {
     }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 
 /** Short human forms of durations for reasons and log lines: {@code 31s}, {@code 1.5s}, {@code 250ms}. */
-public final class Durations {
+final class Durations {
 
     private Durations() {
     }

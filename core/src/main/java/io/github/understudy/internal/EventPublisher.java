@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * Hands each event to every listener, in order, on the calling thread. A listener that throws is logged at WARN
  * and skipped: it never reaches the caller, which is routing or monitoring, nor stops the listeners after it.
  */
-public final class EventPublisher {
+final class EventPublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
 

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * nodes that do not replicate from the master ({@link ReplicaRepair}). Runs on the monitor's scheduler, one tick
  * at a time.
  */
-public final class FailoverCoordinator {
+final class FailoverCoordinator {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailoverCoordinator.class);
 

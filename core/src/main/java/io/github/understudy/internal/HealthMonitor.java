@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * {@link RoutingTable} after each probe. The request path never waits for it: it reads the last table published.
  * At most one probe per node runs at a time; a hung node holds one scheduler thread for at most the probe timeout.
  */
-public final class HealthMonitor {
+final class HealthMonitor {
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
 

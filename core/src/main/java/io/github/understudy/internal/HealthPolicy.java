@@ -15,7 +15,7 @@ import java.time.Duration;
  *                       counts as reaching it, erring towards fresher reads (it would otherwise leave up to a
  *                       second late)
  */
-public record HealthPolicy(int failuresToEvict, int successesToReadmit, Duration maxLag, boolean wholeSecondLag) {
+record HealthPolicy(int failuresToEvict, int successesToReadmit, Duration maxLag, boolean wholeSecondLag) {
 
     /** Checks the settings with the configuration's wording. */
     public HealthPolicy {

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Everything Understudy keeps for one server: its health, its request statistics, its circuit breaker, its
  * connection pool and its probe. Immutable references; the members are thread-safe.
  */
-public final class Node implements ReplicaCandidate, AutoCloseable {
+final class Node implements ReplicaCandidate, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
 

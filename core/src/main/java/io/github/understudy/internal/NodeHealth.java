@@ -29,7 +29,7 @@ import java.util.Optional;
  * <p>Inputs come from the monitor, from request threads ({@link #onRequestFailure}) and from operators, so they
  * are serialised; {@link #status()} is a volatile read of an immutable status, for any thread, without locking.
  */
-public final class NodeHealth {
+final class NodeHealth {
 
     private final HealthPolicy policy;
     private final Clock clock;

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The average weighs each new sample by {@code alpha}: {@code avg += alpha * (sample - avg)}; the first
  * sample is taken as it is, so a new node does not start from an invented figure.
  */
-public final class NodeStats implements ReplicaCandidate {
+final class NodeStats implements ReplicaCandidate {
 
     /** The default weight of a new latency sample: the average mostly reflects the last ten or so samples. */
     public static final double DEFAULT_ALPHA = 0.2;

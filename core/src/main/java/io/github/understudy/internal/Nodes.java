@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Building, starting and stopping a DataSource's nodes: the wiring kept out of the public class. */
-public final class Nodes {
+final class Nodes {
 
     private Nodes() {
     }

@@ -20,7 +20,7 @@ import java.time.Duration;
  * @param latencyNanos how long the probe took, 0 when it failed
  * @param replication how the node replicates, null when it replicates from no one or did not answer
  */
-public record ProbeResult(String failure, Role role, String replicationProblem, Duration lag, long serverId,
+record ProbeResult(String failure, Role role, String replicationProblem, Duration lag, long serverId,
         String gtidPosition, long latencyNanos, NodeStatus.Replication replication) {
 
     /** Checks the components; only {@code lag} and {@code replication} may be null. */

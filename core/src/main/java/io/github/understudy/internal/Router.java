@@ -21,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  * borrows a connection from its pool. A read that cannot get a connection from one replica tries the next, then
  * the master if allowed; a write with no usable master waits a bounded time for one.
  */
-public final class Router {
+final class Router {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Router.class);
 

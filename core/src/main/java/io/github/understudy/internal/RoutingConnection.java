@@ -18,7 +18,7 @@ import java.util.concurrent.Executor;
  * the read-only flag changes outside a transaction, or after its server failed. Until the first statement it
  * answers as a Connector/J connection would ({@link SessionState}); no method throws an unchecked exception.
  */
-public final class RoutingConnection extends SessionConnection implements UnderstudyConnection {
+final class RoutingConnection extends SessionConnection implements UnderstudyConnection {
 
     private final Router router;
     private final boolean retryReads;

@@ -17,7 +17,7 @@ import java.util.Set;
  * names that look like a mistyped Understudy setting (refused, with a suggestion), and the rest (passed on to
  * Connector/J, which ignores what it does not know).
  */
-public final class SettingNames {
+final class SettingNames {
 
     /** JDBC's name for the user, which {@code DriverManager.getConnection(url, user, password)} passes. */
     public static final String JDBC_USER = "user";

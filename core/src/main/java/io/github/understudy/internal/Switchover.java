@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * let the target apply everything, promote it, release the writes to it ({@link Handover}), then make the old
  * master and the other replicas replicate from it.
  */
-public final class Switchover {
+final class Switchover {
 
     private static final Logger LOG = LoggerFactory.getLogger(Switchover.class);
 

@@ -17,7 +17,7 @@ import java.time.Duration;
  * @param current the status after: its {@code since} is when the change happened, its {@code reason} why
  * @param maxLag the {@code maxReplicaLag} in force, for {@link ReplicaLagging}
  */
-public record Transition(NodeStatus previous, NodeStatus current, Duration maxLag) {
+record Transition(NodeStatus previous, NodeStatus current, Duration maxLag) {
 
     /** {@return the state before} */
     public NodeState from() {

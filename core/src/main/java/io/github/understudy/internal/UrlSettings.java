@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * that looks like a mistyped setting is refused. Errors are {@link InvalidJdbcUrlException}s naming the parameter as
  * it was written, the rule and the value (never a secret's).
  */
-public final class UrlSettings {
+final class UrlSettings {
 
     private static final Pattern WEIGHT = Pattern.compile("weights\\[(.+)]", Pattern.CASE_INSENSITIVE);
 
