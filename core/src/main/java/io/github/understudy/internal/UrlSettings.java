@@ -172,13 +172,9 @@ final class UrlSettings {
             case MASTER_WAIT_TIMEOUT -> v -> b.masterWaitTimeout(duration(name, v));
             case CONSISTENCY -> v -> b.consistency(constant(name, v, Consistency.class));
             case READ_YOUR_WRITES_WAIT -> v -> b.readYourWritesWait(duration(name, v));
-            case FAILOVER_STRATEGY -> v -> f.strategy(PromotionStrategy.named(v));
-            case FAILOVER_DEAD_MASTER_AFTER -> v -> f.deadMasterAfter(duration(name, v));
-            case FAILOVER_RELAY_LOG_WAIT -> v -> f.relayLogWait(duration(name, v));
-            case FAILOVER_MIN_INTERVAL -> v -> f.minInterval(duration(name, v));
-            case FAILOVER_REPOINT_CHECK -> v -> f.repointCheck(duration(name, v));
-            case FAILOVER_NEVER_PROMOTE -> v -> f.neverPromote(TextValues.list(v));
-            case FAILOVER_PREFER_PROMOTE -> v -> f.preferPromote(TextValues.list(v));
+            case FAILOVER_STRATEGY, FAILOVER_DEAD_MASTER_AFTER, FAILOVER_RELAY_LOG_WAIT, FAILOVER_MIN_INTERVAL,
+                    FAILOVER_REPOINT_CHECK, FAILOVER_NEVER_PROMOTE, FAILOVER_PREFER_PROMOTE ->
+                    failoverApplier(setting, name, f);
             // Applied together, after every other setting: read-strategy with the weights, the credentials in pairs.
             case READ_STRATEGY, FAILOVER_REPLICATION_USERNAME, FAILOVER_REPLICATION_PASSWORD -> v -> { };
             // Never entries: refused by addSetting, or taken from the URL itself.
@@ -187,6 +183,19 @@ final class UrlSettings {
                     MASTER_POOL_IDLE_TIMEOUT, MASTER_POOL_MAX_LIFETIME, REPLICA_POOL_MAXIMUM_POOL_SIZE,
                     REPLICA_POOL_MINIMUM_IDLE, REPLICA_POOL_CONNECTION_TIMEOUT, REPLICA_POOL_IDLE_TIMEOUT,
                     REPLICA_POOL_MAX_LIFETIME -> null;
+        };
+    }
+
+    private static Consumer<String> failoverApplier(Setting setting, String name, FailoverSettings.Builder f) {
+        return switch (setting) {
+            case FAILOVER_STRATEGY -> v -> f.strategy(PromotionStrategy.named(v));
+            case FAILOVER_DEAD_MASTER_AFTER -> v -> f.deadMasterAfter(duration(name, v));
+            case FAILOVER_RELAY_LOG_WAIT -> v -> f.relayLogWait(duration(name, v));
+            case FAILOVER_MIN_INTERVAL -> v -> f.minInterval(duration(name, v));
+            case FAILOVER_REPOINT_CHECK -> v -> f.repointCheck(duration(name, v));
+            case FAILOVER_NEVER_PROMOTE -> v -> f.neverPromote(TextValues.list(v));
+            case FAILOVER_PREFER_PROMOTE -> v -> f.preferPromote(TextValues.list(v));
+            default -> throw new IllegalArgumentException("not a failover setting: " + setting);
         };
     }
 
