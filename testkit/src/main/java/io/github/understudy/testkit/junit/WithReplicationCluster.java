@@ -43,4 +43,14 @@ public @interface WithReplicationCluster {
 
     /** @return whether semi-sync replication is on (MariaDB) */
     boolean semiSync() default false;
+
+    /**
+     * Whether the test class is skipped, with the reason, when its engine cannot run on this machine (a server
+     * binary not installed, a jar not on the class path, no Docker engine); otherwise starting the cluster fails.
+     * The system property {@value ReplicationClusterExtension#REQUIRE_ENGINES_PROPERTY}{@code =true} turns
+     * these skips back into failures, so that a CI run cannot pass by skipping.
+     *
+     * @return whether to skip where the engine is unavailable
+     */
+    boolean disabledWhenUnavailable() default false;
 }
