@@ -86,8 +86,11 @@ final class Switchover {
             }
             promoted.promote();
             coordinator.recordFailover(services.clock().instant());
+            // Every replica that answers, lagging ones too: a probe during the switchover may have judged one
+            // against the held (empty) master.
             List<HostAndPort> others = monitor.table().snapshot().nodes().stream()
-                    .filter(s -> s.role() == Role.REPLICA && s.state() == NodeState.UP && !s.address().equals(target))
+                    .filter(s -> s.role() == Role.REPLICA && s.state() != NodeState.DOWN
+                            && s.state() != NodeState.FENCED && !s.address().equals(target))
                     .map(NodeStatus::address).toList();
             // The writes are released once the promotion is announced, before the old master is demoted.
             Runnable release = () -> monitor.hold("");

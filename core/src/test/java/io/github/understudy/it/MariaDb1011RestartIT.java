@@ -1,0 +1,13 @@
+package io.github.understudy.it;
+
+import io.github.understudy.testkit.ReplicationCluster;
+import io.github.understudy.testkit.junit.WithReplicationCluster;
+
+/** Debian's MariaDB (10.11 on Debian 12); CI installs it, elsewhere skipped when absent. */
+@WithReplicationCluster(engine = "binary:/usr/sbin/mariadbd", replicas = 2, disabledWhenUnavailable = true)
+class MariaDb1011RestartIT extends RestartContract {
+
+    MariaDb1011RestartIT(ReplicationCluster cluster) {
+        super(cluster);
+    }
+}
