@@ -28,6 +28,16 @@ record BinlogPosition(String file, long position) implements Comparable<BinlogPo
         }
     }
 
+    /**
+     * The end of a server's binary log from a row of {@code SHOW BINARY LOG STATUS} / {@code SHOW MASTER STATUS} /
+     * {@code SHOW BINLOG STATUS} (columns {@code File} and {@code Position} in all of them); null when the server
+     * writes no binary log.
+     */
+    static BinlogPosition ofStatusRow(java.util.Map<String, String> row) {
+        String file = row.get("File");
+        return file == null || file.isBlank() ? null : new BinlogPosition(file, Long.parseLong(row.get("Position")));
+    }
+
     /** Orders by the file's number, then by offset. */
     @Override
     public int compareTo(BinlogPosition other) {

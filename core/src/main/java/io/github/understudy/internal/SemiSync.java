@@ -60,7 +60,7 @@ final class SemiSync {
     }
 
     /** The master side's variable prefix on this server, null when it has no semi-sync. */
-    private static String prefix(Map<String, String> variables) {
+    static String prefix(Map<String, String> variables) {
         if (variables.containsKey("rpl_semi_sync_source_enabled")) {
             return "rpl_semi_sync_source_";
         }

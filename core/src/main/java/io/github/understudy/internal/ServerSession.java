@@ -165,10 +165,7 @@ final class ServerSession implements AutoCloseable {
     /** {@return the end of the server's own binary log, empty when it writes none} */
     Optional<BinlogPosition> binlogEnd() throws SQLException {
         List<Map<String, String>> rows = rows(dialect.binlogStatus());
-        if (rows.isEmpty() || rows.get(0).get("File") == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new BinlogPosition(rows.get(0).get("File"), Long.parseLong(rows.get(0).get("Position"))));
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(BinlogPosition.ofStatusRow(rows.get(0)));
     }
 
     /**
