@@ -59,4 +59,11 @@ final class ClusterBootstrap {
     static List<String> replicaStatements(ReplicationSql sql, String masterHost, int masterPort, Credentials repl) {
         return List.of(sql.changeSource(masterHost, masterPort, repl.user(), repl.password()), sql.start());
     }
+
+    /** A replica by binary log coordinates, from where the master's log was before the bootstrap statements. */
+    static List<String> replicaStatementsAt(ReplicationSql sql, String masterHost, int masterPort, Credentials repl,
+                                            String file, long position) {
+        return List.of(sql.changeSourceAt(masterHost, masterPort, repl.user(), repl.password(), file, position),
+                sql.start());
+    }
 }

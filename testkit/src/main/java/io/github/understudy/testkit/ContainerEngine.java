@@ -120,8 +120,9 @@ final class ContainerEngine implements Engine, Backend.Factory {
                             "--rpl-semi-sync-master-timeout=3600000", "--rpl-semi-sync-master-wait-point=AFTER_SYNC"));
                 }
             } else {
-                args.addAll(List.of("--log-replica-updates=ON", "--replica-net-timeout=2", "--gtid-mode=ON",
-                        "--enforce-gtid-consistency=ON", "--super-read-only=" + (spec.replica() ? "ON" : "OFF")));
+                String gtid = spec.gtid() ? "ON" : "OFF";
+                args.addAll(List.of("--log-replica-updates=ON", "--replica-net-timeout=2", "--gtid-mode=" + gtid,
+                        "--enforce-gtid-consistency=" + gtid, "--super-read-only=" + (spec.replica() ? "ON" : "OFF")));
             }
             return args;
         }

@@ -111,8 +111,9 @@ final class LocalServer implements ServerHandle {
             cnf.put("ssl_key", tls.resolve("key.pem").toString());
         } else {
             cnf.put("mysqlx", "OFF");
-            cnf.put("gtid_mode", "ON");
-            cnf.put("enforce_gtid_consistency", "ON");
+            // MySQL's default is gtid_mode=OFF: binary log coordinates, the seed's own set-up.
+            cnf.put("gtid_mode", spec.gtid() ? "ON" : "OFF");
+            cnf.put("enforce_gtid_consistency", spec.gtid() ? "ON" : "OFF");
             cnf.put("super_read_only", spec.replica() ? "ON" : "OFF");
         }
         StringBuilder text = new StringBuilder(mariadb ? "[mariadbd]\n" : "[mysqld]\n");

@@ -3,8 +3,13 @@ package io.github.understudy.testkit;
 import java.nio.file.Path;
 
 /**
- * What one server of a cluster is: its name, id, where it keeps its files, its initial role, and whether the
- * cluster replicates semi-synchronously (MariaDB).
+ * What one server of a cluster is: its name, id, where it keeps its files, its initial role, whether the cluster
+ * replicates semi-synchronously (MariaDB), and whether by GTID (MySQL {@code gtid_mode=ON}) or by binary log
+ * coordinates.
  */
-record NodeSpec(String name, long serverId, Path directory, boolean replica, boolean semiSync) {
+record NodeSpec(String name, long serverId, Path directory, boolean replica, boolean semiSync, boolean gtid) {
+
+    NodeSpec(String name, long serverId, Path directory, boolean replica, boolean semiSync) {
+        this(name, serverId, directory, replica, semiSync, true);
+    }
 }

@@ -63,7 +63,7 @@ public final class ReplicationCluster implements AutoCloseable {
                 .resolve(settings.name + "-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
         for (int i = 0; i <= settings.replicas; i++) {
             NodeSpec spec = new NodeSpec("n" + (i + 1), i + 1, directory.resolve("n" + (i + 1)), i > 0,
-                    settings.semiSync);
+                    settings.semiSync, settings.gtid);
             nodes.add(new ClusterNode(this, spec, backend.server(spec)));
         }
     }
@@ -78,12 +78,17 @@ public final class ReplicationCluster implements AutoCloseable {
         nodes.forEach(node -> node.server().start());
         nodes.forEach(this::awaitServing);
         ClusterNode first = nodes.get(0);
+        // Without GTIDs the replicas start where the master's log was before the users and the database existed.
+        Map<String, Object> start = query(first, sql().binlogStatus()).get(0);
         for (String sql : ClusterBootstrap.masterStatements(flavor(), settings.database, replication, admin, application)) {
             execute(first, sql);
         }
+        String host = first.server().replicationAddress().getHostString();
+        int port = first.server().replicationAddress().getPort();
         for (ClusterNode replica : nodes.subList(1, nodes.size())) {
-            ClusterBootstrap.replicaStatements(sql(), first.server().replicationAddress().getHostString(),
-                    first.server().replicationAddress().getPort(), replication).forEach(s -> execute(replica, s));
+            (settings.gtid ? ClusterBootstrap.replicaStatements(sql(), host, port, replication)
+                    : ClusterBootstrap.replicaStatementsAt(sql(), host, port, replication, start.get("File").toString(),
+                    ((Number) start.get("Position")).longValue())).forEach(s -> execute(replica, s));
         }
         if (settings.semiSync) {
             execute(first, "SET GLOBAL rpl_semi_sync_master_enabled=ON");
@@ -245,13 +250,19 @@ public final class ReplicationCluster implements AutoCloseable {
      */
     public void awaitReplicasCaughtUp(Duration timeout) {
         ClusterNode master = master();
-        String position = query(master, sql().gtidPosition()).get(0).values().iterator().next().toString();
+        // MySQL without GTIDs: by the master's binary log coordinates (MariaDB has GTIDs whatever its replicas use).
+        boolean coordinates = !settings.gtid && flavor() == Flavor.MYSQL;
+        Map<String, Object> end = coordinates ? query(master, sql().binlogStatus()).get(0) : Map.of();
+        String position = coordinates ? end.get("File") + ":" + end.get("Position")
+                : query(master, sql().gtidPosition()).get(0).values().iterator().next().toString();
         for (ClusterNode node : nodes) {
             if (node == master || !node.isRunning() || node.isPaused()) {
                 continue;
             }
-            Object result = query(node, sql().waitFor(position, timeout)).get(0).values().iterator().next();
-            if (result == null || ((Number) result).intValue() != 0) {
+            String wait = coordinates ? sql().waitForCoordinates(end.get("File").toString(),
+                    ((Number) end.get("Position")).longValue(), timeout) : sql().waitFor(position, timeout);
+            Object result = query(node, wait).get(0).values().iterator().next();
+            if (result == null || ((Number) result).intValue() < 0 || !coordinates && ((Number) result).intValue() != 0) {
                 throw new IllegalStateException(node.name() + " did not apply " + position + " within " + timeout
                         + " (wait returned " + result + "); topology: " + topology());
             }
@@ -315,6 +326,7 @@ public final class ReplicationCluster implements AutoCloseable {
         private Engine engine = Engine.fromSystemProperty();
         private int replicas = 2;
         private boolean semiSync;
+        private boolean gtid = true;
         private String database = "appdb";
         private String name = "cluster";
         private Path workDirectory = Path.of(System.getProperty(WORK_DIR_PROPERTY, "target/understudy-clusters"));
@@ -349,6 +361,17 @@ public final class ReplicationCluster implements AutoCloseable {
          */
         public Builder semiSync(boolean semiSync) {
             this.semiSync = semiSync;
+            return this;
+        }
+
+        /**
+         * @param gtid whether replication positions by GTID (the default); false: by binary log coordinates, the
+         *             classic set-up (MySQL {@code gtid_mode=OFF}, its own default; MariaDB
+         *             {@code MASTER_USE_GTID=no}, though MariaDB writes GTIDs into its binary log whatever)
+         * @return this builder
+         */
+        public Builder gtid(boolean gtid) {
+            this.gtid = gtid;
             return this;
         }
 

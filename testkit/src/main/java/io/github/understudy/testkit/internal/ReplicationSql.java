@@ -40,6 +40,32 @@ public final class ReplicationSql {
                 + "MASTER_CONNECT_RETRY=1, MASTER_HEARTBEAT_PERIOD=1";
     }
 
+    /**
+     * Points a replica at a source by binary log coordinates: MySQL without GTIDs, MariaDB with
+     * {@code MASTER_USE_GTID=no}.
+     */
+    public String changeSourceAt(String host, int port, String user, String password, String file, long position) {
+        String quotedPassword = password.replace("'", "''");
+        String words = replicaWords ? "SOURCE" : "MASTER";
+        String positioning = flavor == Flavor.MARIADB ? "MASTER_USE_GTID=no"
+                : words + "_AUTO_POSITION=0, " + words + "_SSL=1";
+        return (replicaWords ? "CHANGE REPLICATION SOURCE TO " : "CHANGE MASTER TO ") + words + "_HOST='" + host
+                + "', " + words + "_PORT=" + port + ", " + words + "_USER='" + user + "', " + words + "_PASSWORD='"
+                + quotedPassword + "', " + positioning + ", " + words + "_LOG_FILE='" + file + "', " + words
+                + "_LOG_POS=" + position + ", " + words + "_CONNECT_RETRY=1, " + words + "_HEARTBEAT_PERIOD=1";
+    }
+
+    /** The end of a server's own binary log: {@code File} and {@code Position}. */
+    public String binlogStatus() {
+        return "SHOW MASTER STATUS";
+    }
+
+    /** Waits until a replica's applier reached a place in its source's binary log; returns >= 0 on success. */
+    public String waitForCoordinates(String file, long position, Duration timeout) {
+        String function = replicaWords ? "SOURCE_POS_WAIT" : "MASTER_POS_WAIT";
+        return "SELECT " + function + "('" + file + "', " + position + ", " + Math.max(1, timeout.toSeconds()) + ")";
+    }
+
     public String delay(Duration delay) {
         return (replicaWords ? "CHANGE REPLICATION SOURCE TO SOURCE_DELAY=" : "CHANGE MASTER TO MASTER_DELAY=")
                 + delay.toSeconds();

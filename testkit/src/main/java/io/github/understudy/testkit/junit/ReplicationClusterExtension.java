@@ -65,7 +65,8 @@ public final class ReplicationClusterExtension implements ParameterResolver, Aft
 
     private static String key(WithReplicationCluster settings) {
         Engine engine = engine(settings);
-        return engine.name() + "/replicas=" + settings.replicas() + "/semiSync=" + settings.semiSync();
+        return engine.name() + "/replicas=" + settings.replicas() + "/semiSync=" + settings.semiSync() + "/gtid="
+                + settings.gtid();
     }
 
     private static Engine engine(WithReplicationCluster settings) {
@@ -80,7 +81,7 @@ public final class ReplicationClusterExtension implements ParameterResolver, Aft
         WithReplicationCluster settings = settings(context);
         return context.getRoot().getStore(NAMESPACE).computeIfAbsent(key(settings),
                 key -> ReplicationCluster.builder().engine(engine(settings)).replicas(settings.replicas())
-                        .semiSync(settings.semiSync()).name(context.getRequiredTestClass().getSimpleName()).start(),
+                        .semiSync(settings.semiSync()).gtid(settings.gtid()).name(context.getRequiredTestClass().getSimpleName()).start(),
                 ReplicationCluster.class);
     }
 }

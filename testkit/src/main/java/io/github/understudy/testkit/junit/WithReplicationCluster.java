@@ -45,6 +45,12 @@ public @interface WithReplicationCluster {
     boolean semiSync() default false;
 
     /**
+     * @return whether replication positions by GTID; false: by binary log coordinates (see
+     *     {@link io.github.understudy.testkit.ReplicationCluster.Builder#gtid(boolean)})
+     */
+    boolean gtid() default true;
+
+    /**
      * Whether the test class is skipped, with the reason, when its engine cannot run on this machine (a server
      * binary not installed, a jar not on the class path, no Docker engine); otherwise starting the cluster fails.
      * The system property {@value ReplicationClusterExtension#REQUIRE_ENGINES_PROPERTY}{@code =true} turns
