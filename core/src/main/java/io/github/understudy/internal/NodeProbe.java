@@ -26,7 +26,6 @@ final class NodeProbe implements AutoCloseable {
     private volatile ServerState last;
     private volatile boolean answering;
     private boolean epochKnown;
-    private boolean wasFollowed;
     private Instant receiverLostAt;
 
     NodeProbe(HostAndPort address, ConnectionFactory connections, boolean heartbeatLag, Clock clock) {
@@ -117,17 +116,16 @@ final class NodeProbe implements AutoCloseable {
     }
 
     /**
-     * The node's epoch row: read at the first probe, after a failure (it may have restarted), at its first probe as
-     * the followed master, and at every probe while it neither is the followed master nor has a connected receiver (a writable node to follow or fence, a
+     * The node's epoch row: read at the first probe, after a failure (it may have restarted), and at every probe
+     * while it neither is the followed master nor has a connected receiver (a writable node to follow or fence, a
      * read-only one to restore or rejoin, a replica back from a restart); else the last one read.
      */
     private EpochStore.Epoch epoch(Optional<ReplicaStatus> replica, boolean followed) throws SQLException {
+        // No row is read from the followed master: a promotion writes its row before the node turns writable
+        // (Handover), so whoever follows it has read its term already; and its probes add no SELECT to its counters.
         boolean connected = replica.map(r -> r.receiver() == ReplicaStatus.Receiver.RUNNING).orElse(false);
         ServerState previous = last;
-        // A node just followed is read once more: it may have been followed before its promotion was recorded.
-        boolean stillFollowed = followed && wasFollowed;
-        wasFollowed = followed;
-        if (epochKnown && (connected || stillFollowed) && previous != null && previous.epoch() != null) {
+        if (epochKnown && (connected || followed) && previous != null && previous.epoch() != null) {
             return previous.epoch();
         }
         EpochStore.Epoch epoch = EpochStore.read(session);
