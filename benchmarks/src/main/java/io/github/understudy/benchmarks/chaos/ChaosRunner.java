@@ -91,9 +91,10 @@ public final class ChaosRunner {
         List<Segment.Result> segments = new ArrayList<>();
         String servers;
         try (ReplicationCluster cluster = ReplicationCluster.builder().engine(engine).name("chaos")
-                .replicas(settings.replicas()).semiSync(settings.semiSync()).start()) {
+                .replicas(settings.replicas()).semiSync(settings.semiSync()).gtid(settings.gtid()).start()) {
             servers = cluster.flavor() + " " + cluster.version() + ", 1 master + " + settings.replicas()
-                    + " replicas" + (settings.semiSync() ? ", semi-sync" : ", asynchronous");
+                    + " replicas" + (settings.semiSync() ? ", semi-sync" : ", asynchronous")
+                    + (settings.gtid() ? "" : ", by binary log coordinates");
             int faults = 0;
             while (System.nanoTime() < deadline && faults < settings.maxFaults() && segments.size() < MAX_SEGMENTS) {
                 Segment.Result segment = new Segment(cluster, settings, random, segments.size() + 1)

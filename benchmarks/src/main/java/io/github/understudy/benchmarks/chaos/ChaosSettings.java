@@ -19,14 +19,16 @@ import java.util.Set;
  * @param maxHold         the longest a fault lasts before it is healed (at least 1 s)
  * @param settleTimeout   the longest to wait for the cluster to settle after a fault
  * @param masterHang      whether master hangs are among the faults
+ * @param gtid            whether replication positions by GTID; false: by binary log coordinates (MySQL
+ *                        {@code gtid_mode=OFF}, MariaDB {@code MASTER_USE_GTID=no})
  */
 public record ChaosSettings(long seed, Duration duration, int maxFaults, int instances, int replicas,
                             boolean semiSync, int writesPerSecond, int readsPerSecond, Duration maxHold,
-                            Duration settleTimeout, boolean masterHang) {
+                            Duration settleTimeout, boolean masterHang, boolean gtid) {
 
     /** The keys {@link #of(BenchOptions)} reads. */
     public static final Set<String> OPTIONS = Set.of("seed", "duration", "maxFaults", "instances", "replicas",
-            "semiSync", "writesPerSecond", "readsPerSecond", "maxHold", "settleTimeout", "masterHang");
+            "semiSync", "writesPerSecond", "readsPerSecond", "maxHold", "settleTimeout", "masterHang", "gtid");
 
     /**
      * @param options the command's options; the defaults are the long run's
@@ -37,7 +39,8 @@ public record ChaosSettings(long seed, Duration duration, int maxFaults, int ins
                 options.integer("maxFaults", 1000), options.integer("instances", 3), options.integer("replicas", 2),
                 options.flag("semiSync", true), options.integer("writesPerSecond", 30),
                 options.integer("readsPerSecond", 30), options.duration("maxHold", Duration.ofSeconds(8)),
-                options.duration("settleTimeout", Duration.ofSeconds(30)), options.flag("masterHang", true));
+                options.duration("settleTimeout", Duration.ofSeconds(30)), options.flag("masterHang", true),
+                options.flag("gtid", true));
     }
 
     /**
@@ -47,6 +50,12 @@ public record ChaosSettings(long seed, Duration duration, int maxFaults, int ins
      */
     public static ChaosSettings ci(long seed, Duration duration) {
         return new ChaosSettings(seed, duration, 12, 2, 2, true, 30, 30, Duration.ofSeconds(6),
-                Duration.ofSeconds(30), true);
+                Duration.ofSeconds(30), true, true);
+    }
+
+    /** {@return the same settings on a cluster that replicates by binary log coordinates} */
+    public ChaosSettings withoutGtid() {
+        return new ChaosSettings(seed, duration, maxFaults, instances, replicas, semiSync, writesPerSecond,
+                readsPerSecond, maxHold, settleTimeout, masterHang, false);
     }
 }

@@ -27,4 +27,16 @@ class ChaosShortIT {
         assertThat(result.acknowledgedWrites()).as("acknowledged writes checked").isPositive();
         assertThat(result.violations()).as("violations (see target/chaos-short/chaos-short.md)").isEmpty();
     }
+
+    /** The same on a cluster that replicates by binary log coordinates (MariaDB {@code MASTER_USE_GTID=no}). */
+    @Test
+    void aSeededRunWithoutGtidPositioningLosesNothingEither() {
+        ChaosRunner.Result result = ChaosRunner.run(ChaosSettings.ci(SEED, Duration.ofSeconds(60)).withoutGtid(),
+                Engine.mariadb());
+        ChaosReport.of("chaos-short-position", result).write(Path.of("target", "chaos-short"));
+
+        assertThat(result.faults()).as("faults applied").isPositive();
+        assertThat(result.acknowledgedWrites()).as("acknowledged writes checked").isPositive();
+        assertThat(result.violations()).as("violations (see target/chaos-short/chaos-short-position.md)").isEmpty();
+    }
 }
