@@ -36,8 +36,9 @@ public final class UnderstudyDataSource implements DataSource, AutoCloseable {
      * Starts a DataSource: probes every host, opens one pool per node, starts the health monitor.
      *
      * @param config the settings
-     * @throws IllegalStateException when no master is reachable (unless starting degraded is allowed), or when the
-     *                               servers contradict the configured master
+     * @throws StartupFailedException when no master is reachable (unless starting degraded is allowed), when the
+     *                                 servers contradict the configured master or the epoch record; its
+     *                                 {@link StartupFailedException#reason() reason} says which
      * @throws InvalidSettingException naming {@code hosts} when two of them are one server (the same
      *                                 {@code server_id})
      */

@@ -28,7 +28,7 @@ public final class Cluster implements AutoCloseable {
     /**
      * Discovers the nodes, opens their pools and starts monitoring.
      *
-     * @throws IllegalStateException when the cluster cannot be used as configured (see {@link Nodes#start})
+     * @throws io.github.understudy.StartupFailedException when the cluster cannot be used as configured (see {@link Nodes#start})
      */
     public Cluster(UnderstudyConfig config) {
         this.config = config;

@@ -22,8 +22,8 @@ record ConnectionSettings(boolean retryReads, Consistency consistency, Duration 
     /** {@return the settings of {@code config}'s connections} */
     public static ConnectionSettings of(UnderstudyConfig config) {
         boolean schemaIsDatabase = "SCHEMA".equalsIgnoreCase(config.driverProperties().get("databaseTerm"));
-        SessionState.Defaults session = new SessionState.Defaults(config.database().orElse(null), schemaIsDatabase,
-                Check.driverMillis(config.socketTimeout()));
+        SessionState.Defaults session = new SessionState.Defaults(config.name(), config.database().orElse(null),
+                schemaIsDatabase, Check.driverMillis(config.socketTimeout()));
         return new ConnectionSettings(config.retryReads(), config.consistency(), config.readYourWritesWait(),
                 session, config.maxReplicaLag().plus(config.probeInterval()));
     }

@@ -51,10 +51,8 @@ abstract class ForwardingConnection implements Connection {
 
     abstract RoutingTable table();
 
-    /** The error of any call on a closed connection, as Connector/J words and types it. */
-    static SQLException closedError() {
-        return new SQLNonTransientConnectionException("No operations allowed after connection closed.", "08003");
-    }
+    /** {@return the name of the DataSource, which every error of this connection names} */
+    abstract String dataSource();
 
     // Statements: each one leads back here; on a replica, a query may run again elsewhere.
 

@@ -156,6 +156,11 @@ final class HealthMonitor {
         }
     }
 
+    /** {@return why writes are refused by the epoch record, "" when they are not} */
+    String refused() {
+        return refused;
+    }
+
     /** Probes now, on the caller's thread (after a promotion: the table must show the new roles at once). */
     void probeNow(Node node) {
         ReentrantLock busy = probing.get(node);

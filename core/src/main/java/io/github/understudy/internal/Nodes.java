@@ -2,6 +2,10 @@ package io.github.understudy.internal;
 
 import io.github.understudy.HostAndPort;
 import io.github.understudy.LagSource;
+import io.github.understudy.NodeState;
+import io.github.understudy.Role;
+import io.github.understudy.StartupFailedException;
+import io.github.understudy.StartupFailedException.Reason;
 import io.github.understudy.UnderstudyConfig;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -10,6 +14,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -76,18 +81,17 @@ final class Nodes {
         try {
             coordinator.start();
         } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(config.name() + " - cannot start: the master could not be restored: "
-                    + e.getMessage(), e);
+            throw new StartupFailedException(Reason.MASTER_NOT_RESTORED, config.name() + " - cannot start: the "
+                    + "master could not be restored: " + e.getMessage(), monitor.table().snapshot(), e);
         }
         RoutingTable table = monitor.table();
-        String problem = startProblem(config, table);
-        if (!problem.isEmpty()) {
+        startFailure(config, table, monitor.refused()).ifPresent(reason -> {
             if (!config.startDegraded() || table.master() != null) {
-                throw new IllegalStateException(config.name() + " - cannot start: " + problem + " ("
-                        + table.snapshot().describe() + ")" + (config.startDegraded() ? ""
-                        : "; set startDegraded=true to start without a master"));
+                throw new StartupFailedException(reason, config.name() + " - cannot start: " + startProblem(config,
+                        table) + " (" + table.snapshot().describe() + ")" + (config.startDegraded() ? ""
+                        : "; set startDegraded=true to start without a master"), table.snapshot(), null);
             }
-        }
+        });
         boolean mariadb = nodes.stream().map(n -> n.probe().dialect()).filter(d -> d != null).findFirst()
                 .map(Dialect::mariadb).orElse(false);
         RolePools pools = new RolePools(config, connections, monitor, mariadb);
@@ -105,14 +109,24 @@ final class Nodes {
         }
     }
 
+    /** Which start-up rule the routing table breaks, if any (pure: unit-tested). */
+    static Optional<Reason> startFailure(UnderstudyConfig config, RoutingTable table, String refused) {
+        if (table.master() == null) {
+            long writable = table.snapshot().nodes().stream().filter(s -> s.role() == Role.MASTER
+                    && (s.state() == NodeState.UP || s.state() == NodeState.SUSPECT)).count();
+            return Optional.of(writable > 1 ? Reason.SEVERAL_WRITABLE_MASTERS
+                    : !refused.isEmpty() ? Reason.AMBIGUOUS_MASTER : Reason.NO_REACHABLE_MASTER);
+        }
+        return config.master().filter(configured -> !configured.equals(table.master().address()))
+                .map(configured -> Reason.MASTER_NOT_AS_CONFIGURED);
+    }
+
     private static String startProblem(UnderstudyConfig config, RoutingTable table) {
         if (table.master() == null) {
             return table.noMaster();
         }
-        return config.master().filter(configured -> !configured.equals(table.master().address()))
-                .map(configured -> "master is configured as " + configured + ", but the writable node that "
-                        + "replicates from no one is " + table.master().address())
-                .orElse("");
+        return "master is configured as " + config.master().orElseThrow() + ", but the writable node that "
+                + "replicates from no one is " + table.master().address();
     }
 
     public static void stop(ScheduledExecutorService scheduler, List<Node> nodes, Duration probeTimeout) {

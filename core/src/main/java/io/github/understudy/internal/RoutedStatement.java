@@ -41,7 +41,7 @@ class RoutedStatement implements Statement {
             return failure;
         }
         owner.abandon();
-        return new ConnectionChangedException("the read-only transaction's server " + node + " failed; the "
+        return new ConnectionChangedException(owner.dataSource() + " - the read-only transaction's server " + node + " failed; the "
                 + "transaction is lost, the next one runs on another server", owner.table().snapshot(), failure);
     }
 

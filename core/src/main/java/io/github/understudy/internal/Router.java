@@ -83,7 +83,7 @@ final class Router {
                 String why = table.noMaster().isEmpty() ? "master " + table.master() + " did not give a connection"
                         : table.noMaster();
                 throw new NoAvailableNodeException(name + " - no master for write within " + masterWait.toMillis()
-                        + "ms: " + why, table.snapshot(), last);
+                        + "ms (masterWaitTimeout): " + why, table.snapshot(), last);
             }
             LockSupport.parkNanos(MASTER_POLL_NANOS);
         }

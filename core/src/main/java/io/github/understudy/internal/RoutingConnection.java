@@ -141,6 +141,11 @@ final class RoutingConnection extends SessionConnection implements UnderstudyCon
         return router.table();
     }
 
+    @Override
+    String dataSource() {
+        return router.name();
+    }
+
     private void dropCurrent() {
         detachTracker();
         Router.Borrowed dropped = take();
@@ -188,7 +193,7 @@ final class RoutingConnection extends SessionConnection implements UnderstudyCon
             return;
         }
         if (current != null && !state.autoCommit) {
-            throw new SQLException("cannot change read-only in the middle of a transaction", "25000");
+            throw state.error("cannot change read-only in the middle of a transaction", "25000");
         }
         state.readOnly = readOnly;
         // A read and a write go to different servers: the next statement borrows from the right one.
@@ -225,7 +230,7 @@ final class RoutingConnection extends SessionConnection implements UnderstudyCon
     public void commit() throws SQLException {
         checkOpen();
         if (state.autoCommit) {
-            throw new SQLException("Can't call commit when autocommit=true");
+            throw state.error("Can't call commit when autocommit=true", null);
         }
         dropIfClosed();
         if (state.lostTransactionOn != null) {
@@ -240,8 +245,9 @@ final class RoutingConnection extends SessionConnection implements UnderstudyCon
         } catch (SQLException e) {
             if (!state.readOnly && Communication.failed(e)) {
                 dropCurrent();
-                throw new TransactionStateUnknownException("commit on " + committing.node()
-                        + " may or may not have happened: the connection failed during it", router.table().snapshot(), e);
+                throw new TransactionStateUnknownException(router.name() + " - commit on " + committing.node()
+                        + " may or may not have happened: the connection failed during it", router.table().snapshot(),
+                        e);
             }
             throw e;
         }
@@ -252,7 +258,8 @@ final class RoutingConnection extends SessionConnection implements UnderstudyCon
     public void rollback() throws SQLException {
         checkOpen();
         if (state.autoCommit) {
-            throw new SQLNonTransientConnectionException("Can't call rollback when autocommit=true", "08003");
+            throw new SQLNonTransientConnectionException(router.name() + " - Can't call rollback when autocommit=true",
+                    "08003");
         }
         state.lostTransactionOn = null;
         Connection held = held();
@@ -284,7 +291,7 @@ final class RoutingConnection extends SessionConnection implements UnderstudyCon
     @Override
     public void abort(Executor executor) throws SQLException {
         if (executor == null) {
-            throw new SQLException("Executor can not be null", "S1009");
+            throw state.error("Executor can not be null", "S1009");
         }
         if (closed) {
             return;

@@ -21,7 +21,7 @@ abstract class SessionConnection extends ForwardingConnection {
 
     final void checkOpen() throws SQLException {
         if (isClosed()) {
-            throw closedError();
+            throw state.closedError();
         }
     }
 
@@ -32,7 +32,7 @@ abstract class SessionConnection extends ForwardingConnection {
         if (held != null) {
             held.setTransactionIsolation(level);
         } else {
-            SessionState.checkIsolation(level);
+            state.checkIsolation(level);
         }
         state.isolation = level;
     }

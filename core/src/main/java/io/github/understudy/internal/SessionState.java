@@ -2,6 +2,7 @@ package io.github.understudy.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -16,12 +17,13 @@ final class SessionState {
     /**
      * What every new connection has before the caller sets anything, from the configuration.
      *
+     * @param dataSource          the DataSource's name, which every error names
      * @param database            the {@code database} setting, or null
      * @param schemaIsDatabase    Connector/J's {@code databaseTerm=SCHEMA}: {@code setSchema} changes the database
      *                            and {@code setCatalog} is ignored (by default it is the other way round)
      * @param networkTimeoutMillis the socket timeout of application connections
      */
-    record Defaults(String database, boolean schemaIsDatabase, int networkTimeoutMillis) {
+    record Defaults(String dataSource, String database, boolean schemaIsDatabase, int networkTimeoutMillis) {
     }
 
     private final Defaults defaults;
@@ -82,14 +84,14 @@ final class SessionState {
     // Before the first statement: Connector/J's answers without a server.
 
     /** Checks an isolation level as Connector/J does, without a server. */
-    static void checkIsolation(int level) throws SQLException {
+    void checkIsolation(int level) throws SQLException {
         switch (level) {
             case Connection.TRANSACTION_READ_UNCOMMITTED, Connection.TRANSACTION_READ_COMMITTED,
                  Connection.TRANSACTION_REPEATABLE_READ, Connection.TRANSACTION_SERIALIZABLE -> {
             }
             case Connection.TRANSACTION_NONE ->
-                    throw new SQLException("Transaction isolation level NONE not supported by MySQL");
-            default -> throw new SQLException("Unsupported transaction isolation level '" + level + "'", "S1C00");
+                    throw error("Transaction isolation level NONE not supported by MySQL", null);
+            default -> throw error("Unsupported transaction isolation level '" + level + "'", "S1C00");
         }
     }
 
@@ -131,7 +133,7 @@ final class SessionState {
     /** Checks and records a network timeout as Connector/J does (a null executor is allowed). */
     void networkTimeout(Executor executor, int milliseconds) throws SQLException {
         if (milliseconds < 0) {
-            throw new SQLException("Network timeout must be a value greater than or equal to 0.", "S1009");
+            throw error("Network timeout must be a value greater than or equal to 0.", "S1009");
         }
         networkTimeout = milliseconds;
         networkTimeoutExecutor = executor;
@@ -178,8 +180,19 @@ final class SessionState {
     }
 
     private SQLException transactionLost() {
-        return new SQLException("the transaction's connection to " + lostTransactionOn + " was closed under it (the "
+        return error("the transaction's connection to " + lostTransactionOn + " was closed under it (the "
                 + "server failed or is no longer the master), so the server rolled it back: roll back and run the "
                 + "transaction again", "08003");
+    }
+
+    /** The error of any call on a closed connection, as Connector/J words and types it. */
+    SQLException closedError() {
+        return new SQLNonTransientConnectionException(defaults.dataSource()
+                + " - No operations allowed after connection closed.", "08003");
+    }
+
+    /** An error of this connection: Connector/J's words and SQLState, after the name of the DataSource. */
+    SQLException error(String message, String sqlState) {
+        return new SQLException(defaults.dataSource() + " - " + message, sqlState);
     }
 }

@@ -150,7 +150,7 @@ class RouterTest {
         table(null, List.of(healthy));
 
         assertThatThrownBy(() -> router(true).write()).isInstanceOf(NoAvailableNodeException.class)
-                .hasMessageContaining("no master for write within 0ms: none")
+                .hasMessageContaining("no master for write within 0ms (masterWaitTimeout): none")
                 .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08001");
     }
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /** What a connection answers and keeps before its first statement: Connector/J's answers, without a server. */
 class SessionStateTest {
 
-    private final SessionState state = new SessionState(new SessionState.Defaults("appdb", false, 30_000));
-    private final SessionState schemaTerm = new SessionState(new SessionState.Defaults("appdb", true, 30_000));
+    private final SessionState state = new SessionState(new SessionState.Defaults("orders", "appdb", false, 30_000));
+    private final SessionState schemaTerm = new SessionState(new SessionState.Defaults("orders", "appdb", true, 30_000));
     private final Connection physical = mock(Connection.class);
 
     @Test
@@ -70,11 +70,12 @@ class SessionStateTest {
 
     @Test
     void isolationLevelsAreCheckedAsConnectorJChecksThem() {
-        assertThatCode(() -> SessionState.checkIsolation(Connection.TRANSACTION_READ_COMMITTED))
+        assertThatCode(() -> state.checkIsolation(Connection.TRANSACTION_READ_COMMITTED))
                 .doesNotThrowAnyException();
-        assertThatThrownBy(() -> SessionState.checkIsolation(42)).isInstanceOf(SQLException.class)
+        assertThatThrownBy(() -> state.checkIsolation(42)).isInstanceOf(SQLException.class)
+                .hasMessage("orders - Unsupported transaction isolation level '42'")
                 .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("S1C00");
-        assertThatThrownBy(() -> SessionState.checkIsolation(Connection.TRANSACTION_NONE))
+        assertThatThrownBy(() -> state.checkIsolation(Connection.TRANSACTION_NONE))
                 .isInstanceOf(SQLException.class).extracting(e -> ((SQLException) e).getSQLState()).isNull();
     }
 

@@ -9,6 +9,7 @@ import io.github.understudy.HostAndPort;
 import io.github.understudy.NoAvailableNodeException;
 import io.github.understudy.NodeState;
 import io.github.understudy.UnderstudyConfig;
+import io.github.understudy.StartupFailedException;
 import io.github.understudy.UnderstudyDataSource;
 import io.github.understudy.testkit.ClusterNode;
 import io.github.understudy.testkit.Flavor;
@@ -38,7 +39,8 @@ abstract class StartupContract {
         cluster.node("n1").cutFromApplication();
 
         assertThatThrownBy(() -> new UnderstudyDataSource(config(cluster).build()))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(StartupFailedException.class)
+                .hasFieldOrPropertyWithValue("reason", StartupFailedException.Reason.NO_REACHABLE_MASTER)
                 .hasMessageContaining("cannot start: no reachable writable master")
                 .hasMessageContaining("set startDegraded=true");
 
@@ -63,7 +65,8 @@ abstract class StartupContract {
         cluster.execute(n2, "SET GLOBAL read_only = OFF");
 
         assertThatThrownBy(() -> new UnderstudyDataSource(config(cluster).build()))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(StartupFailedException.class)
+                .hasFieldOrPropertyWithValue("reason", StartupFailedException.Reason.SEVERAL_WRITABLE_MASTERS)
                 .hasMessageContaining("2 nodes report being writable masters")
                 .hasMessageContaining(cluster.node("n1").address() + " server_id 1")
                 .hasMessageContaining(n2.address() + " server_id 2");
@@ -91,7 +94,8 @@ abstract class StartupContract {
         String n2 = cluster.node("n2").address();
 
         assertThatThrownBy(() -> new UnderstudyDataSource(config(cluster).master(n2).build()))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(StartupFailedException.class)
+                .hasFieldOrPropertyWithValue("reason", StartupFailedException.Reason.MASTER_NOT_AS_CONFIGURED)
                 .hasMessageContaining("master is configured as " + n2 + ", but the writable node that replicates "
                         + "from no one is " + cluster.node("n1").address());
     }
@@ -104,7 +108,7 @@ abstract class StartupContract {
         root.addAppender(logs);
         try {
             UnderstudyConfig badAdmin = config(cluster).adminPassword("wrong-admin-secret").build();
-            assertThatThrownBy(() -> new UnderstudyDataSource(badAdmin)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> new UnderstudyDataSource(badAdmin)).isInstanceOf(StartupFailedException.class)
                     .hasMessageContaining("access denied");
 
             UnderstudyConfig badApp = config(cluster).password("wrong-app-secret").build();

@@ -2,6 +2,7 @@ package io.github.understudy.spring.boot.autoconfigure;
 
 import io.github.understudy.PromotionStrategy;
 import io.github.understudy.UnderstudyConfig;
+import io.github.understudy.StartupFailedException;
 import io.github.understudy.UnderstudyDataSource;
 import io.github.understudy.UnderstudyListener;
 import io.github.understudy.UnderstudyMetrics;
@@ -72,7 +73,7 @@ public final class UnderstudyAutoConfiguration {
     UnderstudyDataSource dataSource(UnderstudyConfig config) {
         try {
             return new UnderstudyDataSource(config);
-        } catch (IllegalStateException e) {
+        } catch (StartupFailedException e) {
             throw new UnderstudyStartException(e);
         }
     }

@@ -2,8 +2,12 @@ package io.github.understudy.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.understudy.StartupFailedException;
+
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -133,6 +137,18 @@ class UnderstudyFailureAnalyzersTest {
         FailureAnalysis analysis = analyze(Offline.properties(db1, "understudy.start-degraded=false"));
         assertThat(analysis.getDescription()).startsWith("understudy - cannot start: no reachable writable master");
         assertThat(analysis.getAction()).contains("understudy.start-degraded=true").contains("understudy.hosts");
+    }
+
+    @Test
+    void everyStartReasonHasItsOwnAction() {
+        Set<String> actions = new HashSet<>();
+        for (StartupFailedException.Reason reason : StartupFailedException.Reason.values()) {
+            FailureAnalysis analysis = new UnderstudyStartFailureAnalyzer().analyze(new UnderstudyStartException(
+                    new StartupFailedException(reason, "orders - cannot start: " + reason, null, null)));
+            assertThat(analysis.getDescription()).isEqualTo("orders - cannot start: " + reason);
+            actions.add(analysis.getAction());
+        }
+        assertThat(actions).hasSize(StartupFailedException.Reason.values().length);
     }
 
     private static ApplicationContextInitializer<ConfigurableApplicationContext> weight(String address) {
