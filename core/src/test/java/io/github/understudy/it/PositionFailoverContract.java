@@ -139,6 +139,32 @@ abstract class PositionFailoverContract {
     }
 
     @Test
+    void aHungMasterIsReplacedByCoordinatesAndRejoinsOnceItWakes() throws Exception {
+        Scenario run = new Scenario();
+        run.load(100);
+        ClusterNode hung = cluster.node("n1");
+
+        run.writes.pause();
+        run.awaitReceived();
+        hung.pause();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !run.events.of(MasterPromoted.class).isEmpty());
+            run.writes.resume();
+            run.writeOnNewMaster(100);
+            run.assertEverythingOn(run.promoted());
+        } finally {
+            hung.resume();
+        }
+
+        // It wrote nothing after the promotion point: fenced when it answers again, then rejoined by coordinates.
+        await().atMost(Duration.ofSeconds(30)).until(() -> !run.events.of(NodeRejoined.class).isEmpty());
+        assertThat(run.events.of(RejoinRefused.class)).isEmpty();
+        run.writeOnNewMaster(50);
+        run.assertSameContent(run.promoted(), hung);
+        run.close();
+    }
+
+    @Test
     void anOldMasterThatWroteWhatNobodyReceivedIsRefusedWithItsCoordinates() throws Exception {
         Scenario run = new Scenario();
         run.load(100);
@@ -197,12 +223,17 @@ abstract class PositionFailoverContract {
         /** Pauses the writers, lets the running appliers catch up, kills n1, resumes. */
         void killMaster() {
             writes.pause();
-            for (ClusterNode node : cluster.nodes().subList(1, cluster.nodes().size())) {
-                await().atMost(Duration.ofSeconds(20)).until(() -> received(node));
-            }
+            awaitReceived();
             cluster.node("n1").kill();
             writes.resume();
             await().atMost(Duration.ofSeconds(30)).until(() -> !events.of(MasterPromoted.class).isEmpty());
+        }
+
+        /** Waits until every replica has received what the master wrote (or applied it, if it does not receive). */
+        void awaitReceived() {
+            for (ClusterNode node : cluster.nodes().subList(1, cluster.nodes().size())) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> received(node));
+            }
         }
 
         /** Whether the node has received everything the master wrote, or applied it if it does not receive. */
