@@ -3,9 +3,7 @@ package io.github.understudy.internal;
 import io.github.understudy.HostAndPort;
 import io.github.understudy.LagSource;
 import io.github.understudy.UnderstudyConfig;
-
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.understudy.UnderstudyMetrics;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,20 +33,16 @@ public final class Nodes {
 
     public static List<Node> create(UnderstudyConfig config, ConnectionFactory connections) {
         HealthPolicy policy = HealthPolicy.of(config);
-        CircuitBreakerConfig breakers = CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(20)
-                .minimumNumberOfCalls(5)
-                .failureRateThreshold(50)
-                .waitDurationInOpenState(max(config.probeInterval().multipliedBy(2), Duration.ofSeconds(1)))
-                .permittedNumberOfCallsInHalfOpenState(2)
-                .build();
+        CircuitBreaker.Settings breakers = CircuitBreaker.Settings.following(config.probeInterval());
         boolean heartbeat = config.lagSource() == LagSource.HEARTBEAT;
         List<Node> nodes = new ArrayList<>();
         for (HostAndPort address : config.hosts()) {
             nodes.add(new Node(address, new NodeHealth(address, policy, config.clock()),
-                    CircuitBreaker.of(config.name() + "-" + address, breakers),
+                    new CircuitBreaker(config.name() + " - " + address, breakers, config.clock(),
+                            state -> config.metrics().breakerChanged(address, state.reported())),
                     new NodeProbe(address, connections, heartbeat, config.clock())));
+            config.metrics().breakerChanged(address, UnderstudyMetrics.BreakerState.CLOSED);
+            config.metrics().nodeAdded(nodes.get(nodes.size() - 1));
         }
         return nodes;
     }

@@ -6,7 +6,6 @@ import io.github.understudy.Role;
 import io.github.understudy.UnderstudyMetrics;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import java.sql.Connection;
 import java.sql.SQLException;

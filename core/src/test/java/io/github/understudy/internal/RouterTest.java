@@ -20,11 +20,10 @@ import io.github.understudy.TopologySnapshot;
 import io.github.understudy.UnderstudyMetrics;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,9 +44,8 @@ class RouterTest {
 
     private static Node node(String address, Role role, Duration openWait) {
         HostAndPort hostAndPort = HostAndPort.parse(address.replace("m:", "master:").replace("r:", "replica" + address.charAt(2) + ":"));
-        CircuitBreaker breaker = CircuitBreaker.of(address, CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED).slidingWindowSize(20)
-                .minimumNumberOfCalls(5).failureRateThreshold(50).waitDurationInOpenState(openWait).build());
+        CircuitBreaker breaker = new CircuitBreaker(address, new CircuitBreaker.Settings(20, 5, 50, openWait, 2),
+                Clock.systemUTC(), state -> { });
         Node node = new Node(hostAndPort, mock(NodeHealth.class), breaker, mock(NodeProbe.class));
         node.openPool(mock(HikariDataSource.class), role == Role.REPLICA);
         return node;
