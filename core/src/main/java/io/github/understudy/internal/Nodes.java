@@ -14,17 +14,26 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.slf4j.MDC;
+
 /** Building, starting and stopping a DataSource's nodes: the wiring kept out of the public class. */
 public final class Nodes {
 
     private Nodes() {
     }
 
-    /** One thread per node, so a hung node's probe never delays another's; at least two. Daemon threads. */
+    /**
+     * One thread per node, so a hung node's probe never delays another's; at least two. Daemon threads. Their log
+     * lines (probes, diagnoses, failovers, fencing, rejoins) carry the MDC key {@code understudy.datasource}.
+     */
     public static ScheduledExecutorService scheduler(String name, int nodes) {
         AtomicInteger count = new AtomicInteger();
         ThreadFactory factory = task -> {
-            Thread thread = new Thread(task, name + "-monitor-" + count.incrementAndGet());
+            Runnable withMdc = () -> {
+                MDC.put("understudy.datasource", name);
+                task.run();
+            };
+            Thread thread = new Thread(withMdc, name + "-monitor-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

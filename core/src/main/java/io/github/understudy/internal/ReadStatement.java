@@ -76,8 +76,8 @@ final class ReadStatement<S extends Statement> implements InvocationHandler {
             }
             if (!owner.readOnlyAutoCommit()) {
                 owner.abandon();
-                throw new ConnectionChangedException("the read-only transaction's server " + node + " failed; "
-                        + "the transaction is lost, the next one runs on another server", owner.table().snapshot(), e);
+                throw owner.failed(new ConnectionChangedException("the read-only transaction's server " + node
+                        + " failed; the transaction is lost, the next one runs on another server", owner.table().snapshot(), e));
             }
             if (!retry) {
                 throw e;

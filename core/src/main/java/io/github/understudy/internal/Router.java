@@ -53,7 +53,8 @@ public final class Router {
     }
 
     private Borrowed master(boolean write) throws SQLException {
-        long deadline = System.nanoTime() + masterWait.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + masterWait.toNanos();
         SQLException last = null;
         while (true) {
             Node master = monitor.table().master();
@@ -61,6 +62,7 @@ public final class Router {
                 try {
                     Borrowed borrowed = borrowed(master, true, write);
                     if (monitor.table().master() == master) {
+                        metrics.masterWaited(System.nanoTime() - started, true);
                         return borrowed;
                     }
                     // The master changed while this was borrowed: its borrowed connections are being aborted.
@@ -74,8 +76,9 @@ public final class Router {
                 RoutingTable table = monitor.table();
                 String why = table.noMaster().isEmpty() ? "master " + table.master() + " did not give a connection"
                         : table.noMaster();
-                throw new NoAvailableNodeException(name + " - no master for write within " + masterWait.toMillis()
-                        + "ms: " + why, table.snapshot(), last);
+                metrics.masterWaited(System.nanoTime() - started, false);
+                throw failed(new NoAvailableNodeException(name + " - no master for write within " + masterWait.toMillis()
+                        + "ms: " + why, table.snapshot(), last));
             }
             LockSupport.parkNanos(MASTER_POLL_NANOS);
         }
@@ -85,6 +88,7 @@ public final class Router {
      * @param exclude replicas already tried by this request (usually empty)
      */
     public Borrowed read(List<Node> exclude) throws SQLException {
+        if (!exclude.isEmpty()) { metrics.readRetried(exclude.get(0).address()); }
         long deadline = System.nanoTime() + masterWait.toNanos();
         SQLException last = null;
         while (true) {
@@ -111,9 +115,9 @@ public final class Router {
             // With no replica and no master (a failover under way, e.g. of a one-replica cluster), wait for one
             // as a write would; without fallback there is nothing to wait for.
             if (!fallbackToMaster || master != null || System.nanoTime() - deadline >= 0) {
-                throw new NoAvailableNodeException(name + " - no healthy replica for read"
+                throw failed(new NoAvailableNodeException(name + " - no healthy replica for read"
                         + (fallbackToMaster ? " and no master to fall back to" : " (readFallbackToMaster=false)"),
-                        table.snapshot(), last);
+                        table.snapshot(), last));
             }
             LockSupport.parkNanos(MASTER_POLL_NANOS);
         }
@@ -220,6 +224,12 @@ public final class Router {
             }
             throw e;
         }
+    }
+
+    /** Counts a typed error Understudy gives the application, by SQLState; returns it, to be thrown. */
+    <E extends SQLException> E failed(E error) {
+        metrics.routingFailed(error.getSQLState());
+        return error;
     }
 
     /** Returns a borrowed connection to its pool. */

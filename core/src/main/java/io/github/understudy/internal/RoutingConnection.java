@@ -111,6 +111,11 @@ public final class RoutingConnection extends ForwardingConnection implements Und
         return router.table();
     }
 
+    /** Counts a typed error given to the application (metrics); returns it, to be thrown. */
+    <E extends SQLException> E failed(E error) {
+        return router.failed(error);
+    }
+
     private void dropCurrent() {
         detachTracker();
         if (current != null) {
@@ -344,8 +349,8 @@ public final class RoutingConnection extends ForwardingConnection implements Und
         } catch (SQLException e) {
             if (!state.readOnly && Communication.failed(e)) {
                 dropCurrent();
-                throw new TransactionStateUnknownException("commit on " + committing.node()
-                        + " may or may not have happened: the connection failed during it", router.table().snapshot(), e);
+                throw router.failed(new TransactionStateUnknownException("commit on " + committing.node()
+                        + " may or may not have happened: the connection failed during it", router.table().snapshot(), e));
             }
             throw e;
         }

@@ -148,4 +148,43 @@ class RouterTest {
                 .hasMessageContaining("no master for write within 0ms: none")
                 .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08001");
     }
+
+    @Test
+    void reportsMasterWaitsTypedFailuresAndReadReRunsToTheMetrics() throws SQLException {
+        List<String> seen = new java.util.ArrayList<>();
+        UnderstudyMetrics metrics = new UnderstudyMetrics() {
+            @Override
+            public void routed(HostAndPort node, Role role, boolean write) {
+                seen.add("routed " + node);
+            }
+
+            @Override
+            public void masterWaited(long nanos, boolean found) {
+                seen.add("masterWaited " + found);
+            }
+
+            @Override
+            public void routingFailed(String sqlState) {
+                seen.add("routingFailed " + sqlState);
+            }
+
+            @Override
+            public void readRetried(HostAndPort failed) {
+                seen.add("readRetried " + failed);
+            }
+        };
+        Router router = new Router("test", monitor, ReplicaSelector.roundRobin(), false, Duration.ZERO, metrics);
+        when(master.pool().getConnection()).thenReturn(mock(Connection.class));
+        when(healthy.pool().getConnection()).thenReturn(mock(Connection.class));
+
+        table(master, List.of(broken, healthy));
+        router.write();
+        router.read(List.of(broken));
+        table(null, List.of());
+        assertThatThrownBy(router::write).isInstanceOf(NoAvailableNodeException.class);
+
+        assertThat(seen).containsExactly("routed " + master.address(), "masterWaited true",
+                "readRetried " + broken.address(), "routed " + healthy.address(), "masterWaited false",
+                "routingFailed 08001");
+    }
 }
