@@ -51,6 +51,9 @@ abstract class ForwardingConnection implements Connection {
 
     abstract RoutingTable table();
 
+    /** Counts a typed error given to the application (metrics); returns it, to be thrown. */
+    abstract <E extends SQLException> E failed(E error);
+
     /** {@return the name of the DataSource, which every error of this connection names} */
     abstract String dataSource();
 

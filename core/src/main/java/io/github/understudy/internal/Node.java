@@ -4,7 +4,6 @@ import io.github.understudy.HostAndPort;
 import io.github.understudy.ReplicaCandidate;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -7,9 +7,7 @@ import io.github.understudy.Role;
 import io.github.understudy.StartupFailedException;
 import io.github.understudy.StartupFailedException.Reason;
 import io.github.understudy.UnderstudyConfig;
-
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.understudy.UnderstudyMetrics;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,17 +19,26 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.slf4j.MDC;
+
 /** Building, starting and stopping a DataSource's nodes: the wiring kept out of the public class. */
 final class Nodes {
 
     private Nodes() {
     }
 
-    /** One thread per node, so a hung node's probe never delays another's; at least two. Daemon threads. */
+    /**
+     * One thread per node, so a hung node's probe never delays another's; at least two. Daemon threads. Their log
+     * lines (probes, diagnoses, failovers, fencing, rejoins) carry the MDC key {@code understudy.datasource}.
+     */
     public static ScheduledExecutorService scheduler(String name, int nodes) {
         AtomicInteger count = new AtomicInteger();
         ThreadFactory factory = task -> {
-            Thread thread = new Thread(task, name + "-monitor-" + count.incrementAndGet());
+            Runnable withMdc = () -> {
+                MDC.put("understudy.datasource", name);
+                task.run();
+            };
+            Thread thread = new Thread(withMdc, name + "-monitor-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
@@ -55,20 +62,16 @@ final class Nodes {
 
     public static List<Node> create(UnderstudyConfig config, ConnectionFactory connections) {
         HealthPolicy policy = HealthPolicy.of(config);
-        CircuitBreakerConfig breakers = CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(20)
-                .minimumNumberOfCalls(5)
-                .failureRateThreshold(50)
-                .waitDurationInOpenState(max(config.probeInterval().multipliedBy(2), Duration.ofSeconds(1)))
-                .permittedNumberOfCallsInHalfOpenState(2)
-                .build();
+        CircuitBreaker.Settings breakers = CircuitBreaker.Settings.following(config.probeInterval());
         boolean heartbeat = config.lagSource() == LagSource.HEARTBEAT;
         List<Node> nodes = new ArrayList<>();
         for (HostAndPort address : config.hosts()) {
             nodes.add(new Node(address, new NodeHealth(address, policy, config.clock()),
-                    CircuitBreaker.of(config.name() + "-" + address, breakers),
+                    new CircuitBreaker(config.name() + " - " + address, breakers, config.clock(),
+                            state -> config.metrics().breakerChanged(address, state.reported())),
                     new NodeProbe(address, connections, heartbeat, config.clock())));
+            config.metrics().breakerChanged(address, UnderstudyMetrics.BreakerState.CLOSED);
+            config.metrics().nodeAdded(nodes.get(nodes.size() - 1));
         }
         return nodes;
     }

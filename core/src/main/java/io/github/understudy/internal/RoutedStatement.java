@@ -41,8 +41,9 @@ class RoutedStatement implements Statement {
             return failure;
         }
         owner.abandon();
-        return new ConnectionChangedException(owner.dataSource() + " - the read-only transaction's server " + node + " failed; the "
-                + "transaction is lost, the next one runs on another server", owner.table().snapshot(), failure);
+        return owner.failed(new ConnectionChangedException(owner.dataSource() + " - the read-only transaction's server "
+                + node + " failed; the transaction is lost, the next one runs on another server",
+                owner.table().snapshot(), failure));
     }
 
     /** After a query failed: throws what the caller must see, or makes the statement again on another replica. */

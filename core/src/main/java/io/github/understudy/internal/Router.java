@@ -6,7 +6,6 @@ import io.github.understudy.Role;
 import io.github.understudy.UnderstudyMetrics;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -61,7 +60,8 @@ final class Router {
     }
 
     private Borrowed master(boolean write) throws SQLException {
-        long deadline = System.nanoTime() + masterWait.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + masterWait.toNanos();
         SQLException last = null;
         while (true) {
             Node master = monitor.table().master();
@@ -69,6 +69,7 @@ final class Router {
                 try {
                     Borrowed borrowed = borrowed(master, true, write);
                     if (monitor.table().master() == master) {
+                        metrics.masterWaited(System.nanoTime() - started, true);
                         return borrowed;
                     }
                     // The master changed while this was borrowed: its borrowed connections are being aborted.
@@ -82,8 +83,9 @@ final class Router {
                 RoutingTable table = monitor.table();
                 String why = table.noMaster().isEmpty() ? "master " + table.master() + " did not give a connection"
                         : table.noMaster();
-                throw new NoAvailableNodeException(name + " - no master for write within " + masterWait.toMillis()
-                        + "ms (masterWaitTimeout): " + why, table.snapshot(), last);
+                metrics.masterWaited(System.nanoTime() - started, false);
+                throw failed(new NoAvailableNodeException(name + " - no master for write within "
+                        + masterWait.toMillis() + "ms (masterWaitTimeout): " + why, table.snapshot(), last));
             }
             LockSupport.parkNanos(MASTER_POLL_NANOS);
         }
@@ -93,6 +95,9 @@ final class Router {
      * @param exclude replicas already tried by this request (usually empty)
      */
     public Borrowed read(List<Node> exclude) throws SQLException {
+        if (!exclude.isEmpty()) {
+            metrics.readRetried(exclude.get(0).address());
+        }
         long deadline = System.nanoTime() + masterWait.toNanos();
         SQLException last = null;
         while (true) {
@@ -119,8 +124,8 @@ final class Router {
             // With no replica and no master (a failover under way, e.g. of a one-replica cluster), wait for one
             // as a write would; without fallback there is nothing to wait for.
             if (!fallbackToMaster || master != null || System.nanoTime() - deadline >= 0) {
-                throw new NoAvailableNodeException(name + " - no healthy replica for read" + noFallback(master),
-                        table.snapshot(), last);
+                throw failed(new NoAvailableNodeException(name + " - no healthy replica for read"
+                        + noFallback(master), table.snapshot(), last));
             }
             LockSupport.parkNanos(MASTER_POLL_NANOS);
         }
@@ -260,6 +265,12 @@ final class Router {
             }
             throw e;
         }
+    }
+
+    /** Counts a typed error Understudy gives the application, by SQLState; returns it, to be thrown. */
+    <E extends SQLException> E failed(E error) {
+        metrics.routingFailed(error.getSQLState());
+        return error;
     }
 
     public RoutingTable table() {

@@ -137,6 +137,11 @@ final class RoutingConnection extends SessionConnection implements UnderstudyCon
     }
 
     @Override
+    <E extends SQLException> E failed(E error) {
+        return router.failed(error);
+    }
+
+    @Override
     RoutingTable table() {
         return router.table();
     }
@@ -245,9 +250,9 @@ final class RoutingConnection extends SessionConnection implements UnderstudyCon
         } catch (SQLException e) {
             if (!state.readOnly && Communication.failed(e)) {
                 dropCurrent();
-                throw new TransactionStateUnknownException(router.name() + " - commit on " + committing.node()
-                        + " may or may not have happened: the connection failed during it", router.table().snapshot(),
-                        e);
+                throw router.failed(new TransactionStateUnknownException(router.name() + " - commit on "
+                        + committing.node() + " may or may not have happened: the connection failed during it",
+                        router.table().snapshot(), e));
             }
             throw e;
         }

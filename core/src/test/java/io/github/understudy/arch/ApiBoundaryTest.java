@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class ApiBoundaryTest {
 
     private static final List<String> FORBIDDEN = List.of("io.github.understudy.internal.", "com.zaxxer.",
-            "com.mysql.", "io.github.resilience4j.", "org.slf4j.");
+            "com.mysql.", "org.slf4j.");
     /**
      * The one dependency type the API names, on purpose: HikariCP's pool meters are bound through HikariCP's own
      * factory (Micrometer's ships one), so a metrics sink hands that over rather than a copy of its interface.

@@ -13,7 +13,6 @@ import static org.mockito.Mockito.when;
 import io.github.understudy.HostAndPort;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,7 +28,8 @@ class PoolReturnTest {
     private final Connection pooled = mock(Connection.class);
     private final Connection driver = mock(Connection.class);
     private final Node node = new Node(HostAndPort.parse("db1:3306"), mock(NodeHealth.class),
-            CircuitBreaker.ofDefaults("db1"), mock(NodeProbe.class));
+            new CircuitBreaker("db1", CircuitBreaker.Settings.following(java.time.Duration.ofSeconds(1)),
+                    java.time.Clock.systemUTC(), state -> { }), mock(NodeProbe.class));
 
     private Router.Borrowed borrowed() throws SQLException {
         node.openPool(pool, false);

@@ -12,9 +12,10 @@ import io.github.understudy.HostAndPort;
 import io.github.understudy.UnderstudyConfig;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,8 @@ class RolePoolsTest {
     private final RolePools pools = new RolePools(config, connections, mock(HealthMonitor.class), false);
 
     private static Node node(String address) {
-        return new Node(HostAndPort.parse(address), mock(NodeHealth.class), CircuitBreaker.ofDefaults(address),
+        return new Node(HostAndPort.parse(address), mock(NodeHealth.class), new CircuitBreaker(address,
+                CircuitBreaker.Settings.following(Duration.ofMillis(500)), Clock.systemUTC(), state -> { }),
                 mock(NodeProbe.class));
     }
 

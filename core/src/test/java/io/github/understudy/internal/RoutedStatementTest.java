@@ -12,7 +12,6 @@ import io.github.understudy.ConnectionChangedException;
 import io.github.understudy.HostAndPort;
 import io.github.understudy.TopologySnapshot;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import java.io.ByteArrayInputStream;
 import java.net.SocketTimeoutException;
@@ -32,7 +31,8 @@ class RoutedStatementTest {
 
     private final ForwardingConnection owner = mock(ForwardingConnection.class);
     private final Node replica = new Node(HostAndPort.parse("db2:3306"), mock(NodeHealth.class),
-            CircuitBreaker.ofDefaults("db2"), mock(NodeProbe.class));
+            new CircuitBreaker("db2", CircuitBreaker.Settings.following(java.time.Duration.ofSeconds(1)),
+                    java.time.Clock.systemUTC(), state -> { }), mock(NodeProbe.class));
     private final PreparedStatement first = mock(PreparedStatement.class);
     private final PreparedStatement second = mock(PreparedStatement.class);
     private final Connection other = mock(Connection.class);
@@ -42,6 +42,7 @@ class RoutedStatementTest {
     void replicaReadOnlyAutoCommit() throws SQLException {
         when(owner.readOnlyAutoCommit()).thenReturn(true);
         when(owner.rerouteRead(replica)).thenReturn(other);
+        when(owner.failed(any())).thenAnswer(call -> call.getArgument(0));
         when(owner.table()).thenReturn(new RoutingTable(TopologySnapshot.of(0, List.of(), Instant.EPOCH), null,
                 List.of(), ""));
         when(other.prepareStatement("SELECT ?")).thenReturn(second);

@@ -20,14 +20,13 @@ import io.github.understudy.TopologySnapshot;
 import io.github.understudy.UnderstudyMetrics;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,9 +47,8 @@ class RouterTest {
 
     private static Node node(String address, Role role, Duration openWait) {
         HostAndPort hostAndPort = HostAndPort.parse(address.replace("m:", "master:").replace("r:", "replica" + address.charAt(2) + ":"));
-        CircuitBreaker breaker = CircuitBreaker.of(address, CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED).slidingWindowSize(20)
-                .minimumNumberOfCalls(5).failureRateThreshold(50).waitDurationInOpenState(openWait).build());
+        CircuitBreaker breaker = new CircuitBreaker(address, new CircuitBreaker.Settings(20, 5, 50, openWait, 2),
+                Clock.systemUTC(), state -> { });
         Node node = new Node(hostAndPort, mock(NodeHealth.class), breaker, mock(NodeProbe.class));
         node.openPool(mock(HikariDataSource.class), role == Role.REPLICA);
         return node;
@@ -180,7 +178,7 @@ class RouterTest {
         verify(master.pool(), times(1)).getConnection(); // no waiting for another master
         verify(healthy.pool(), never()).getConnection();
         verify(monitor, never()).requestFailed(any(Node.class), anyString());
-        assertThat(master.breaker().getMetrics().getNumberOfFailedCalls()).isZero();
+        assertThat(master.breaker().failedCalls()).isZero();
     }
 
     @Test
@@ -192,5 +190,44 @@ class RouterTest {
         assertThatThrownBy(() -> router(true).read(List.of())).isInstanceOf(NoAvailableNodeException.class)
                 .hasMessageContaining("no healthy replica for read and the master " + master.address()
                         + " did not give a connection either");
+    }
+
+    @Test
+    void reportsMasterWaitsTypedFailuresAndReadReRunsToTheMetrics() throws SQLException {
+        List<String> seen = new java.util.ArrayList<>();
+        UnderstudyMetrics metrics = new UnderstudyMetrics() {
+            @Override
+            public void routed(HostAndPort node, Role role, boolean write) {
+                seen.add("routed " + node);
+            }
+
+            @Override
+            public void masterWaited(long nanos, boolean found) {
+                seen.add("masterWaited " + found);
+            }
+
+            @Override
+            public void routingFailed(String sqlState) {
+                seen.add("routingFailed " + sqlState);
+            }
+
+            @Override
+            public void readRetried(HostAndPort failed) {
+                seen.add("readRetried " + failed);
+            }
+        };
+        Router router = new Router("test", monitor, ReplicaSelector.roundRobin(), false, Duration.ZERO, metrics);
+        when(master.pool().getConnection()).thenReturn(mock(Connection.class));
+        when(healthy.pool().getConnection()).thenReturn(mock(Connection.class));
+
+        table(master, List.of(broken, healthy));
+        router.write();
+        router.read(List.of(broken));
+        table(null, List.of());
+        assertThatThrownBy(router::write).isInstanceOf(NoAvailableNodeException.class);
+
+        assertThat(seen).containsExactly("routed " + master.address(), "masterWaited true",
+                "readRetried " + broken.address(), "routed " + healthy.address(), "masterWaited false",
+                "routingFailed 08001");
     }
 }

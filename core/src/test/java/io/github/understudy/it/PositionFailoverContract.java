@@ -18,9 +18,12 @@ import io.github.understudy.testkit.NodeReport;
 import io.github.understudy.testkit.ReplicationCluster;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,8 +37,18 @@ abstract class PositionFailoverContract {
 
     final ReplicationCluster cluster;
 
+    /** Scenarios of the running test: closed after it even when it failed, so none repairs the next test's cluster. */
+    private final List<Scenario> scenarios = new ArrayList<>();
+
     PositionFailoverContract(ReplicationCluster cluster) {
         this.cluster = cluster;
+    }
+
+    @AfterEach
+    void closeScenarios() throws Exception {
+        for (Scenario scenario : scenarios) {
+            scenario.close();
+        }
     }
 
     @Test
@@ -202,7 +215,7 @@ abstract class PositionFailoverContract {
         run.assertEverythingOn(cluster.node("n2"));
         run.assertSameContent(cluster.node("n2"), cluster.node("n1"));
         run.assertSameContent(cluster.node("n2"), cluster.node("n3"));
-        run.ds.close();
+        run.close();
     }
 
     private static HostAndPort address(ClusterNode node) {
@@ -215,6 +228,11 @@ abstract class PositionFailoverContract {
         final UnderstudyDataSource ds = new UnderstudyDataSource(failoverConfig(cluster, events).build());
         final String table = Clusters.newTable(cluster, "id INT PRIMARY KEY");
         final WriteLoad writes = new WriteLoad(ds, table, 2);
+        private boolean closed;
+
+        Scenario() {
+            scenarios.add(this);
+        }
 
         void load(int more) {
             writes.runAtLeast(more);
@@ -283,8 +301,11 @@ abstract class PositionFailoverContract {
         }
 
         void close() throws Exception {
-            writes.close();
-            ds.close();
+            if (!closed) {
+                closed = true;
+                writes.close();
+                ds.close();
+            }
         }
     }
 }

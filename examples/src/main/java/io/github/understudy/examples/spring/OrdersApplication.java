@@ -1,6 +1,7 @@
 package io.github.understudy.examples.spring;
 
 import io.github.understudy.testkit.ReplicationCluster;
+import io.github.understudy.testkit.SpringProperties;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,18 +42,12 @@ public class OrdersApplication {
         }, "orders-shutdown"));
     }
 
-    /** What a real application writes in application.yml, with this cluster's addresses and users. */
+    /**
+     * What a real application writes in application.yml, with this cluster's addresses and users (the replication
+     * user too, so that an old master that comes back rejoins as a replica instead of staying fenced).
+     */
     static Map<String, Object> understudyProperties(ReplicationCluster cluster) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("understudy.hosts", String.join(",", cluster.addresses()));
-        properties.put("understudy.database", cluster.database());
-        properties.put("understudy.username", cluster.applicationUser().user());
-        properties.put("understudy.password", cluster.applicationUser().password());
-        properties.put("understudy.admin.username", cluster.adminUser().user());
-        properties.put("understudy.admin.password", cluster.adminUser().password());
-        // So that an old master that comes back rejoins as a replica (otherwise it stays fenced).
-        properties.put("understudy.failover.replication.username", cluster.replicationUser().user());
-        properties.put("understudy.failover.replication.password", cluster.replicationUser().password());
+        Map<String, Object> properties = new LinkedHashMap<>(SpringProperties.of(cluster));
         properties.put("spring.sql.init.mode", "always");
         properties.put("spring.sql.init.schema-locations", "classpath:orders-schema.sql");
         return properties;

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the last events of every Understudy DataSource it listens to, for the {@code understudy} endpoint, and,
@@ -26,6 +28,7 @@ public final class UnderstudyEventLog implements UnderstudyListener {
     private final int capacity;
     private final Deque<UnderstudyEvent> events = new ArrayDeque<>();
     private final Deque<Failover> failovers = new ArrayDeque<>();
+    private final Map<String, String> switchovers = new ConcurrentHashMap<>();
 
     /**
      * Creates a log.
@@ -90,6 +93,34 @@ public final class UnderstudyEventLog implements UnderstudyListener {
      */
     public Optional<FailoverDescriptor> lastFailover(String dataSourceName) {
         return failovers(dataSourceName).stream().findFirst();
+    }
+
+    /**
+     * Notes that a switchover to {@code target} started through the endpoint: writes are held on purpose until it
+     * ends, which the health indicator does not count as an outage.
+     *
+     * @param dataSourceName the DataSource's name
+     * @param target the replica being promoted
+     */
+    public void switchoverStarted(String dataSourceName, String target) {
+        switchovers.put(dataSourceName, target);
+    }
+
+    /**
+     * Notes that the switchover of a DataSource ended, however it ended.
+     *
+     * @param dataSourceName the DataSource's name
+     */
+    public void switchoverEnded(String dataSourceName) {
+        switchovers.remove(dataSourceName);
+    }
+
+    /**
+     * @param dataSourceName the DataSource's name
+     * @return the target of the switchover under way through the endpoint, if there is one
+     */
+    public Optional<String> switchoverUnderWay(String dataSourceName) {
+        return Optional.ofNullable(switchovers.get(dataSourceName));
     }
 
     private void addRepointing(ReplicasRepointed repointed) {

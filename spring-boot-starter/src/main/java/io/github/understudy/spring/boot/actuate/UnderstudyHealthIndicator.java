@@ -16,8 +16,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * The health of one Understudy DataSource: {@code DOWN} when writes have nowhere to go
  * ({@link UnderstudyDataSource#writeTarget()} is empty: no master reachable, several nodes writable, or a failover
- * or switchover under way), {@code UP} otherwise, even with every replica down: writes still work, and reads fall
- * back to the master unless {@code readFallbackToMaster} is off. The details show the master, the epoch, the last
+ * under way), {@code UP} otherwise, even with every replica down: writes still work, and reads fall back to the
+ * master unless {@code readFallbackToMaster} is off. A planned switchover run through the {@code understudy}
+ * endpoint holds writes on purpose and stays {@code UP} (detail {@code switchover}); one started by a direct call
+ * to {@link UnderstudyDataSource#switchover} looks like any time without a master. The details show the master, the epoch, the last
  * failover with its phase timings, and each node's role, state, lag and last problem.
  *
  * <p>One indicator per DataSource rather than one per node: a node's own status would be aggregated, and one dead
@@ -53,10 +55,14 @@ public final class UnderstudyHealthIndicator implements HealthIndicator {
     public Health health() {
         TopologySnapshot topology = dataSource.topology();
         Optional<HostAndPort> master = dataSource.writeTarget();
-        Health.Builder health = master.isPresent() ? Health.up() : Health.down();
+        Optional<String> switchover = events == null ? Optional.empty()
+                : events.switchoverUnderWay(dataSource.name());
+        Health.Builder health = master.isPresent() || switchover.isPresent() ? Health.up() : Health.down();
         health.withDetail("name", dataSource.name());
         if (master.isPresent()) {
             health.withDetail("master", master.get().toString());
+        } else if (switchover.isPresent()) {
+            health.withDetail("switchover", "writes are held while " + switchover.get() + " becomes the master");
         } else {
             health.withDetail("problem", noWriteTarget(topology));
         }

@@ -7,7 +7,12 @@ import io.github.understudy.UnderstudyDataSource;
 import io.github.understudy.UnderstudyListener;
 import io.github.understudy.UnderstudyMetrics;
 
+import java.util.List;
+
 import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,13 +22,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configures an {@link UnderstudyDataSource} from the {@code understudy.*} properties, in place of Boot's own
  * DataSource: Boot's JdbcTemplate, transaction manager and JPA then use it, and
  * {@code @Transactional(readOnly = true)} work goes to the replicas. Active when any {@code understudy.*} property
- * is set (and {@code understudy.enabled} is not false); backs off when the application defines its own
- * {@link DataSource}.
+ * is set (and {@code understudy.enabled} is not false, and Boot's {@link DataSourceAutoConfiguration} is not
+ * excluded); backs off when the application defines its own {@link DataSource}. Boot's {@code spring.datasource.*}
+ * properties do not apply to it: it warns at start when some are set.
  *
  * <p>Every {@link UnderstudyListener} bean receives the DataSource's events, an {@link UnderstudyMetrics} bean
  * (the Micrometer one when Micrometer is there) receives its routing and pool metrics, a {@link PromotionStrategy}
@@ -36,6 +43,8 @@ import org.springframework.context.annotation.Conditional;
 @ConditionalOnMissingBean(DataSource.class)
 @EnableConfigurationProperties(UnderstudyProperties.class)
 public final class UnderstudyAutoConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnderstudyAutoConfiguration.class);
 
     /**
      * The configuration of the DataSource: properties (with the promotion strategy bean, if any), then listener and
@@ -66,11 +75,16 @@ public final class UnderstudyAutoConfiguration {
      * {@code understudy.start-degraded}).
      *
      * @param config its configuration
+     * @param environment where Boot's own {@code spring.datasource.*} properties, ignored, may be set
      * @return the started DataSource, closed with the context
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    UnderstudyDataSource dataSource(UnderstudyConfig config) {
+    UnderstudyDataSource dataSource(UnderstudyConfig config, Environment environment) {
+        List<String> ignored = IgnoredDataSourceProperties.in(environment);
+        if (!ignored.isEmpty()) {
+            LOG.warn(IgnoredDataSourceProperties.warning(config.name(), ignored));
+        }
         try {
             return new UnderstudyDataSource(config);
         } catch (StartupFailedException e) {

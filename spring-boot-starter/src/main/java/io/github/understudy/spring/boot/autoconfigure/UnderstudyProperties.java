@@ -378,19 +378,8 @@ public class UnderstudyProperties {
     /** The understudy actuator endpoint. */
     public static class Endpoint {
 
-        /** Whether the endpoint offers evict, readmit and switchover (POST); read-only otherwise. */
-        private boolean writeOperationsEnabled;
-
         /** How many recent events the endpoint shows. */
         private int recentEvents = 50;
-
-        public boolean isWriteOperationsEnabled() {
-            return writeOperationsEnabled;
-        }
-
-        public void setWriteOperationsEnabled(boolean writeOperationsEnabled) {
-            this.writeOperationsEnabled = writeOperationsEnabled;
-        }
 
         public int getRecentEvents() {
             return recentEvents;

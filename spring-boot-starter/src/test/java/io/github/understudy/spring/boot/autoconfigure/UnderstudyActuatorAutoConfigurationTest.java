@@ -15,12 +15,11 @@ import io.github.understudy.spring.boot.actuate.NodeDescriptor;
 import io.github.understudy.spring.boot.actuate.UnderstudyEndpoint;
 import io.github.understudy.spring.boot.actuate.UnderstudyEventLog;
 import io.github.understudy.spring.boot.actuate.UnderstudyHealthIndicator;
-import io.github.understudy.spring.boot.actuate.WritableUnderstudyEndpoint;
-import io.github.understudy.spring.boot.actuate.WritableUnderstudyEndpoint.NodeAction;
+import io.github.understudy.spring.boot.actuate.UnderstudyEndpoint.NodeAction;
 import io.github.understudy.spring.boot.autoconfigure.endpoint.UnderstudyEndpointAutoConfiguration;
 import io.github.understudy.spring.boot.autoconfigure.health.UnderstudyHealthContributorAutoConfiguration;
 import io.github.understudy.spring.boot.autoconfigure.metrics.UnderstudyMetricsAutoConfiguration;
-import io.github.understudy.spring.boot.metrics.MicrometerUnderstudyMetrics;
+import io.github.understudy.micrometer.MicrometerUnderstudyMetrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -31,8 +30,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.autoconfigure.endpoint.PropertiesEndpointAccessResolver;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.InvocationContext;
+import org.springframework.boot.actuate.endpoint.OperationFilter;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.web.ExposableWebEndpoint;
 import org.springframework.boot.actuate.endpoint.invoke.convert.ConversionServiceParameterValueMapper;
@@ -52,6 +53,8 @@ import org.springframework.context.ApplicationContext;
 class UnderstudyActuatorAutoConfigurationTest {
 
     private static final String EXPOSE = "management.endpoints.web.exposure.include=understudy";
+    // Upper case: a bare context runner has no lenient enum conversion, a Spring Boot application takes "unrestricted".
+    private static final String UNRESTRICTED = "management.endpoint.understudy.access=UNRESTRICTED";
 
     private final String db1 = Offline.closedAddress();
     private final String db2 = Offline.closedAddress();
@@ -74,6 +77,23 @@ class UnderstudyActuatorAutoConfigurationTest {
             assertThat(nodes.get(db1).role()).isEqualTo("UNKNOWN");
             assertThat(nodes.get(db1).state()).isEqualTo("DOWN");
             assertThat(nodes.get(db1).reason()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void healthStaysUpWhileASwitchoverThroughTheEndpointHoldsWrites() {
+        runner.run(context -> {
+            UnderstudyEventLog log = context.getBean(UnderstudyEventLog.class);
+            UnderstudyHealthIndicator indicator = context.getBean("understudyHealthContributor",
+                    UnderstudyHealthIndicator.class);
+            log.switchoverStarted("understudy", db2);
+
+            Health held = indicator.health();
+            assertThat(held.getStatus()).isEqualTo(Status.UP);
+            assertThat(held.getDetails()).containsEntry("switchover",
+                    "writes are held while " + db2 + " becomes the master").doesNotContainKey("problem");
+            log.switchoverEnded("understudy");
+            assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
         });
     }
 
@@ -108,8 +128,7 @@ class UnderstudyActuatorAutoConfigurationTest {
         runner.run(context -> assertThat(context).doesNotHaveBean(UnderstudyEndpoint.class)
                 .hasSingleBean(UnderstudyEventLog.class));
         runner.withPropertyValues(EXPOSE).run(context -> {
-            assertThat(context).hasSingleBean(UnderstudyEndpoint.class)
-                    .doesNotHaveBean(WritableUnderstudyEndpoint.class);
+            assertThat(context).hasSingleBean(UnderstudyEndpoint.class);
             assertThat(context.getBean(UnderstudyConfig.class).listeners())
                     .contains(context.getBean(UnderstudyEventLog.class));
             assertThat(context.getBean(UnderstudyEndpoint.class).understudy().nodes()).hasSize(2);
@@ -117,11 +136,9 @@ class UnderstudyActuatorAutoConfigurationTest {
     }
 
     @Test
-    void writeOperationsOnlyWhenEnabled() {
-        runner.withPropertyValues(EXPOSE, "understudy.endpoint.write-operations-enabled=true").run(context -> {
-            assertThat(context).hasSingleBean(WritableUnderstudyEndpoint.class)
-                    .doesNotHaveBean(UnderstudyEndpoint.class);
-            WritableUnderstudyEndpoint endpoint = context.getBean(WritableUnderstudyEndpoint.class);
+    void theEndpointEvictsAndReadmitsNodes() {
+        runner.withPropertyValues(EXPOSE, UNRESTRICTED).run(context -> {
+            UnderstudyEndpoint endpoint = context.getBean(UnderstudyEndpoint.class);
             NodeDescriptor evicted = endpoint.node(db2, NodeAction.EVICT);
             assertThat(evicted.address()).isEqualTo(db2);
             assertThat(evicted.state()).isEqualTo("DOWN");
@@ -133,15 +150,14 @@ class UnderstudyActuatorAutoConfigurationTest {
 
     @Test
     void switchoverIsRefusedAsABadRequestWhenItCannotStart() {
-        ApplicationContextRunner writable = runner.withPropertyValues(EXPOSE,
-                "understudy.endpoint.write-operations-enabled=true");
+        ApplicationContextRunner writable = runner.withPropertyValues(EXPOSE, UNRESTRICTED);
         writable.run(context -> assertThatExceptionOfType(InvalidEndpointRequestException.class)
-                .isThrownBy(() -> context.getBean(WritableUnderstudyEndpoint.class).node(db2, NodeAction.SWITCHOVER))
+                .isThrownBy(() -> context.getBean(UnderstudyEndpoint.class).node(db2, NodeAction.SWITCHOVER))
                 .withMessageContaining("replicationCredentials"));
         ApplicationContextRunner withCredentials = writable.withPropertyValues(
                 "understudy.failover.replication.username=repl", "understudy.failover.replication.password=secret");
         withCredentials.run(context -> {
-            WritableUnderstudyEndpoint endpoint = context.getBean(WritableUnderstudyEndpoint.class);
+            UnderstudyEndpoint endpoint = context.getBean(UnderstudyEndpoint.class);
             assertThatExceptionOfType(InvalidEndpointRequestException.class)
                     .isThrownBy(() -> endpoint.node(db2, NodeAction.SWITCHOVER))
                     .withMessageContaining("target must be a healthy replica");
@@ -150,10 +166,10 @@ class UnderstudyActuatorAutoConfigurationTest {
     }
 
     @Test
-    void bootDiscoversTheWriteOperationOnlyWhenEnabled() {
+    void bootOffersTheWriteOperationOnlyWithUnrestrictedAccess() {
         runner.withPropertyValues(EXPOSE).run(context -> assertThat(webOperations(context))
                 .containsOnlyKeys("GET understudy"));
-        runner.withPropertyValues(EXPOSE, "understudy.endpoint.write-operations-enabled=true").run(context -> {
+        runner.withPropertyValues(EXPOSE, UNRESTRICTED).run(context -> {
             Map<String, WebOperation> operations = webOperations(context);
             assertThat(operations).containsOnlyKeys("GET understudy", "POST understudy/{node}");
             Object evicted = operations.get("POST understudy/{node}").invoke(new InvocationContext(
@@ -166,11 +182,15 @@ class UnderstudyActuatorAutoConfigurationTest {
         });
     }
 
-    /** The web operations as Boot's discoverer maps them (what WebEndpointAutoConfiguration does in a web app). */
+    /**
+     * The web operations as Boot's discoverer maps them, filtered by access as WebEndpointAutoConfiguration does in a
+     * web application.
+     */
     private static Map<String, WebOperation> webOperations(ApplicationContext context) {
         WebEndpointDiscoverer discoverer = new WebEndpointDiscoverer(context,
                 new ConversionServiceParameterValueMapper(), EndpointMediaTypes.DEFAULT, List.of(), List.of(),
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(OperationFilter.byAccess(
+                        new PropertiesEndpointAccessResolver(context.getEnvironment()))));
         ExposableWebEndpoint endpoint = discoverer.getEndpoints().stream()
                 .filter(e -> e.getEndpointId().toString().equals("understudy")).findFirst().orElseThrow();
         return endpoint.getOperations().stream().collect(Collectors.toMap(

@@ -21,6 +21,9 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import javax.sql.DataSource;
 
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
+import org.springframework.mock.env.MockEnvironment;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -47,6 +50,33 @@ class UnderstudyAutoConfigurationTest {
         runner.withPropertyValues(Offline.properties(db1, "understudy.enabled=false"))
                 .withPropertyValues("spring.datasource.url=jdbc:mysql://localhost:3306/app")
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(UnderstudyDataSource.class));
+    }
+
+    @Test
+    void doesNothingWhenTheApplicationExcludesBootsDataSourceAutoConfiguration() {
+        // What @SpringBootApplication(exclude = DataSourceAutoConfiguration.class) or spring.autoconfigure.exclude
+        // record before any auto-configuration's condition runs.
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(UnderstudyAutoConfiguration.class))
+                .withPropertyValues(Offline.properties(db1))
+                .withInitializer(context -> ConditionEvaluationReport.get(context.getBeanFactory())
+                        .recordExclusions(List.of(DataSourceAutoConfiguration.class.getName())))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(UnderstudyDataSource.class));
+    }
+
+    @Test
+    void namesBootsDataSourcePropertiesThatItIgnores() {
+        MockEnvironment environment = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:mysql://db1/x")
+                .withProperty("spring.datasource.hikari.maximum-pool-size", "30")
+                .withProperty("understudy.hosts", "db1:3306");
+
+        List<String> ignored = IgnoredDataSourceProperties.in(environment);
+
+        assertThat(ignored).containsExactly("spring.datasource.url", "spring.datasource.hikari.*");
+        assertThat(IgnoredDataSourceProperties.warning("orders", ignored)).startsWith(
+                "orders - spring.datasource.url, spring.datasource.hikari.* are set but not used: Understudy replaces")
+                .contains("understudy.pool.master.*");
+        assertThat(IgnoredDataSourceProperties.in(new MockEnvironment().withProperty("understudy.hosts", "db1:3306")))
+                .isEmpty();
     }
 
     @Test

@@ -5,17 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.understudy.UnderstudyDataSource;
+import io.github.understudy.micrometer.FailoverObservations;
 import io.github.understudy.spring.boot.actuate.EventDescriptor;
 import io.github.understudy.spring.boot.actuate.FailoverDescriptor;
 import io.github.understudy.spring.boot.actuate.NodeDescriptor;
 import io.github.understudy.spring.boot.actuate.UnderstudyDescriptor;
 import io.github.understudy.spring.boot.actuate.UnderstudyEndpoint;
-import io.github.understudy.spring.boot.actuate.WritableUnderstudyEndpoint;
-import io.github.understudy.spring.boot.actuate.WritableUnderstudyEndpoint.NodeAction;
+import io.github.understudy.spring.boot.actuate.UnderstudyEndpoint.NodeAction;
 import io.github.understudy.spring.boot.autoconfigure.UnderstudyAutoConfiguration;
 import io.github.understudy.spring.boot.autoconfigure.endpoint.UnderstudyEndpointAutoConfiguration;
 import io.github.understudy.spring.boot.autoconfigure.health.UnderstudyHealthContributorAutoConfiguration;
 import io.github.understudy.spring.boot.autoconfigure.metrics.UnderstudyMetricsAutoConfiguration;
+import io.github.understudy.spring.boot.autoconfigure.observation.UnderstudyObservationAutoConfiguration;
 import io.github.understudy.testkit.ClusterNode;
 import io.github.understudy.testkit.NodeReport;
 import io.github.understudy.testkit.ReplicationCluster;
@@ -23,6 +24,9 @@ import io.github.understudy.testkit.junit.WithReplicationCluster;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 
 import java.time.Duration;
 import java.util.Map;
@@ -34,6 +38,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
@@ -148,13 +153,16 @@ class ActuatorIT {
 
     @Test
     void writableEndpointSwitchesOverToTheChosenReplica() {
-        ApplicationContextRunner writable = runner.withPropertyValues(
-                "understudy.endpoint.write-operations-enabled=true",
+        TestObservationRegistry observations = TestObservationRegistry.create();
+        ApplicationContextRunner writable = runner.withBean(ObservationRegistry.class, () -> observations)
+                .withConfiguration(AutoConfigurations.of(UnderstudyObservationAutoConfiguration.class))
+                .withPropertyValues(
+                "management.endpoint.understudy.access=UNRESTRICTED",
                 "understudy.failover.replication.username=" + cluster.replicationUser().user(),
                 "understudy.failover.replication.password=" + cluster.replicationUser().password());
         writable.run(context -> {
             ClusterProperties.awaitAllReplicasHealthy(context.getBean(UnderstudyDataSource.class), cluster);
-            WritableUnderstudyEndpoint endpoint = context.getBean(WritableUnderstudyEndpoint.class);
+            UnderstudyEndpoint endpoint = context.getBean(UnderstudyEndpoint.class);
             HealthIndicator health = context.getBean("understudyHealthContributor", HealthIndicator.class);
             ClusterNode target = cluster.node("n2");
 
@@ -173,14 +181,20 @@ class ActuatorIT {
             assertThat(switchover.kind()).isEqualTo("switchover");
             assertThat(context.getBean(MeterRegistry.class).get("understudy.failovers").tag("kind", "switchover")
                     .counter().count()).isEqualTo(1);
+            TestObservationRegistryAssert.assertThat(observations).hasSingleObservationThat()
+                    .hasNameEqualTo(FailoverObservations.NAME).hasLowCardinalityKeyValue("kind", "switchover")
+                    .hasLowCardinalityKeyValue("outcome", "promoted")
+                    .hasHighCardinalityKeyValue("old.master", cluster.node("n1").address())
+                    .hasHighCardinalityKeyValue("new.master", target.address()).hasEvent("promoted")
+                    .hasEvent("repointed").hasBeenStopped();
         });
     }
 
     @Test
     void writableEndpointEvictsAndReadmitsAReplica() {
-        runner.withPropertyValues("understudy.endpoint.write-operations-enabled=true").run(context -> {
+        runner.withPropertyValues("management.endpoint.understudy.access=UNRESTRICTED").run(context -> {
             ClusterProperties.awaitAllReplicasHealthy(context.getBean(UnderstudyDataSource.class), cluster);
-            WritableUnderstudyEndpoint endpoint = context.getBean(WritableUnderstudyEndpoint.class);
+            UnderstudyEndpoint endpoint = context.getBean(UnderstudyEndpoint.class);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             ClusterNode evicted = cluster.node("n2");
 
@@ -200,7 +214,7 @@ class ActuatorIT {
 
     @Test
     void metersCountRoutedStatementsPerNodeAndShowTheTopology() {
-        runner.run(context -> {
+        runner.withConfiguration(AutoConfigurations.of(DataSourcePoolMetricsAutoConfiguration.class)).run(context -> {
             ClusterProperties.awaitAllReplicasHealthy(context.getBean(UnderstudyDataSource.class), cluster);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             MeterRegistry registry = context.getBean(MeterRegistry.class);
@@ -225,6 +239,16 @@ class ActuatorIT {
                     .tag("node", cluster.node("n2").address()).gauge().value() >= 0);
             assertThat(registry.get("understudy.failovers").tag("kind", "failover").counter().count()).isZero();
             assertThat(registry.get("understudy.events").tag("type", "NodeUp").counter().count()).isEqualTo(3);
+            assertThat(registry.get("understudy.master.wait").tag("outcome", "found").timer().count()).isEqualTo(3);
+            assertThat(registry.get("understudy.epoch").gauge().value()).isZero();
+            for (ClusterNode node : cluster.nodes()) {
+                assertThat(gauge(registry, "understudy.node.breaker", node, "state", "closed")).isEqualTo(1);
+                assertThat(registry.get("understudy.node.probe.latency").tag("node", node.address()).gauge().value())
+                        .isPositive();
+            }
+            // Boot's own DataSource meters: the three node pools (maximum-pool-size 4 each) added up.
+            assertThat(registry.get("jdbc.connections.max").gauge().value()).isEqualTo(12);
+            assertThat(registry.get("jdbc.connections.active").gauge().value()).isZero();
         });
     }
 

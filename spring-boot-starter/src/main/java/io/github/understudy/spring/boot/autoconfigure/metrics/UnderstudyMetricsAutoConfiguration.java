@@ -4,9 +4,9 @@ import io.github.understudy.UnderstudyDataSource;
 import io.github.understudy.UnderstudyMetrics;
 import io.github.understudy.spring.boot.autoconfigure.UnderstudyAutoConfiguration;
 import io.github.understudy.spring.boot.autoconfigure.UnderstudyProperties;
-import io.github.understudy.spring.boot.metrics.MicrometerUnderstudyMetrics;
-import io.github.understudy.spring.boot.metrics.UnderstudyEventMeters;
-import io.github.understudy.spring.boot.metrics.UnderstudyTopologyMeterBinder;
+import io.github.understudy.micrometer.MicrometerUnderstudyMetrics;
+import io.github.understudy.micrometer.UnderstudyEventMeters;
+import io.github.understudy.micrometer.UnderstudyTopologyMeterBinder;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -17,13 +17,15 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Micrometer meters for Understudy, when the application has a {@link MeterRegistry}: the routing counter and
- * HikariCP pool meters (through the {@link UnderstudyMetrics} bean that the DataSource is built with), topology
- * gauges and event counters.
+ * Micrometer meters for Understudy, when the application has a {@link MeterRegistry}: those of
+ * {@code understudy-micrometer} (routing, master waits, typed failures, breakers, probe latency and HikariCP pool
+ * meters through the {@link UnderstudyMetrics} bean that the DataSource is built with; topology and epoch gauges;
+ * event counters), and Boot's {@code jdbc.connections.*} meters over all the node pools.
  */
 @AutoConfiguration(after = UnderstudyAutoConfiguration.class,
         afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
@@ -58,6 +60,21 @@ public final class UnderstudyMetricsAutoConfiguration {
         @ConditionalOnMissingBean
         UnderstudyEventMeters understudyEventMeters(MeterRegistry registry) {
             return new UnderstudyEventMeters(registry);
+        }
+
+        /**
+         * Boot's {@code jdbc.connections.*} meters for the DataSource: its node pools added up.
+         *
+         * @param metrics the metrics the DataSource reports to; the Micrometer ones know the pools
+         * @return the provider, which answers for the auto-configured DataSource only
+         */
+        @Bean
+        DataSourcePoolMetadataProvider understudyPoolMetadataProvider(ObjectProvider<UnderstudyMetrics> metrics,
+                UnderstudyProperties properties) {
+            return dataSource -> dataSource instanceof UnderstudyDataSource understudy
+                    && understudy.name().equals(properties.getName())
+                    && metrics.getIfUnique() instanceof MicrometerUnderstudyMetrics micrometer
+                    ? new UnderstudyPoolMetadata(micrometer.poolUsage()) : null;
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.github.understudy.spring.boot.metrics;
+package io.github.understudy.micrometer;
 
 import io.github.understudy.HostAndPort;
 import io.github.understudy.NodeState;
@@ -24,7 +24,9 @@ import java.util.Optional;
  *   <li>{@code understudy.node.role} (tags {@code datasource}, {@code node}, {@code role}): 1 for its role;</li>
  *   <li>{@code understudy.node.lag} (seconds; tags {@code datasource}, {@code node}): a replica's lag, NaN when
  *       unknown or for a master;</li>
- *   <li>{@code understudy.replicas.healthy} (tag {@code datasource}): replicas serving reads.</li>
+ *   <li>{@code understudy.replicas.healthy} (tag {@code datasource}): replicas serving reads;</li>
+ *   <li>{@code understudy.epoch} (tag {@code datasource}): the epoch (master's term) this application instance
+ *       follows: every instance of a fleet should report the same one.</li>
  * </ul>
  * It also registers the {@code understudy.failovers} counter at 0, which {@link UnderstudyEventMeters} increments.
  */
@@ -50,6 +52,9 @@ public final class UnderstudyTopologyMeterBinder implements MeterBinder {
             }
             Gauge.builder("understudy.replicas.healthy", dataSource, d -> d.topology().healthyReplicas().size())
                     .description("Replicas serving reads").tags(tags).register(registry);
+            Gauge.builder("understudy.epoch", dataSource, d -> d.topology().epoch())
+                    .description("The master's term as this instance follows it; instances that disagree stand out")
+                    .tags(tags).register(registry);
             // Both kinds from the start, with the tags the events use: a meter keeps one set of tag keys.
             for (String kind : new String[] {"failover", "switchover"}) {
                 Counter.builder(UnderstudyEventMeters.FAILOVERS).description(UnderstudyEventMeters.FAILOVERS_DESCRIPTION)

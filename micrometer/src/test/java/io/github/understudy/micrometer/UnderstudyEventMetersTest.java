@@ -1,4 +1,4 @@
-package io.github.understudy.spring.boot.metrics;
+package io.github.understudy.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.understudy.spring.boot.metrics;
+package io.github.understudy.micrometer;
 
 import io.github.understudy.UnderstudyListener;
 import io.github.understudy.event.MasterPromoted;
