@@ -53,20 +53,31 @@ public final class RoutingMain {
         try (ReplicationCluster cluster = ReplicationCluster.builder().name(CLUSTER_NAME)
                 .replicas(options.integer("replicas", 2)).start()) {
             ClusterAccess access = ClusterAccess.of(cluster);
-            Report report = new Report("routing", "Routing overhead: Understudy vs plain HikariCP and the alternatives")
-                    .meta("options", options.given())
-                    .meta("servers", cluster.flavor() + " " + cluster.version() + ", 1 master + "
-                            + (cluster.nodes().size() - 1) + " replicas (test kit, loopback, through its TCP proxies)");
             if (suites.contains("point")) {
+                Report report = report("routing-point", "Routing overhead on point reads and writes: Understudy vs "
+                        + "plain HikariCP and the alternatives", options, cluster);
                 point(options, cluster, access, report);
+                write(report);
             }
             if (suites.contains("select1")) {
+                Report report = report("routing", "Routing overhead: Understudy vs plain HikariCP and the "
+                        + "alternatives", options, cluster);
                 select1(options, cluster, access, report);
+                write(report);
             }
-            LOG.info("routing results written to {}", report.write());
-            System.out.println(report.markdown());
         }
         return 0;
+    }
+
+    private static Report report(String name, String title, BenchOptions options, ReplicationCluster cluster) {
+        return new Report(name, title).meta("options", options.given())
+                .meta("servers", cluster.flavor() + " " + cluster.version() + ", 1 master + "
+                        + (cluster.nodes().size() - 1) + " replicas (test kit, loopback, through its TCP proxies)");
+    }
+
+    private static void write(Report report) {
+        LOG.info("routing results written to {}", report.write());
+        System.out.println(report.markdown());
     }
 
     /** The first benchmark: {@code SELECT 1}, one thread, Understudy's default pools. */
