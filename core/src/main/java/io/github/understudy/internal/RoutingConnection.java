@@ -23,6 +23,7 @@ public final class RoutingConnection extends SessionConnection implements Unders
     private final Router router;
     private final boolean retryReads;
     private final SessionConsistency consistency;
+    private final boolean gtidsReportedAtConnect;
     // Volatile, and taken under this connection's lock: abort() may come from another thread (a watchdog
     // aborting a statement that hangs), while the owner's thread runs a statement on the connection.
     private volatile Router.Borrowed current;
@@ -34,6 +35,7 @@ public final class RoutingConnection extends SessionConnection implements Unders
         this.router = router;
         this.retryReads = settings.retryReads();
         this.consistency = new SessionConsistency(router, settings.consistency(), settings.readYourWritesWait());
+        this.gtidsReportedAtConnect = settings.consistency() == Consistency.READ_YOUR_WRITES;
     }
 
     /** The physical connection for the next statement, borrowed now if there is none (or it broke). */
@@ -47,10 +49,11 @@ public final class RoutingConnection extends SessionConnection implements Unders
             borrowed = borrow();
             current = borrowed;
             try {
-                state.applyTo(borrowed.connection(), borrowed.poolReadOnly());
-                if (!state.readOnly && consistency.tracksWrites()) {
-                    tracker = WriteTracker.attach(borrowed.connection(), consistency.session());
+                if (!state.readOnly && consistency.tracksWrites()) { // first: no statement of a transaction yet
+                    tracker = WriteTracker.attach(borrowed.connection(), consistency.session(),
+                            gtidsReportedAtConnect);
                 }
+                state.applyTo(borrowed.connection(), borrowed.poolReadOnly());
                 checkOpen(); // aborted meanwhile, from another thread
             } catch (SQLException e) {
                 dropCurrent();

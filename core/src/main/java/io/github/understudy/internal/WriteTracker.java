@@ -7,12 +7,20 @@ import com.mysql.cj.protocol.ServerSessionStateController.SessionStateChange;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * Hears the GTID of each write a physical connection commits, from the server's session tracking in the OK packet
  * (MySQL {@code session_track_gtids=OWN_GTID}, MariaDB {@code last_gtid} in
  * {@code session_track_system_variables}): no extra round trip. Attached while a session's write connection is
  * held, detached when it is released.
+ * <p>
+ * A server that reports GTIDs sends them in every write's OK packet, and Connector/J parses them into a handful of
+ * objects: a cost for every write of every session, wanted only by the sessions that read their writes back. So,
+ * unless the DataSource reads its writes everywhere (then each connection asks at connect), a connection asks its
+ * server to report them the first time such a session borrows it, and keeps doing so for its life.
  */
 final class WriteTracker implements ServerSessionStateController.SessionStateChangesListener {
 
@@ -21,6 +29,9 @@ final class WriteTracker implements ServerSessionStateController.SessionStateCha
         return mariadb ? "session_track_system_variables=last_gtid" : "session_track_gtids=OWN_GTID";
     }
 
+    /** The driver connections whose server reports their writes' GTIDs since a tracker asked (weakly held). */
+    private static final Map<MysqlConnection, Boolean> REPORTING = new WeakHashMap<>();
+
     private final TrackedSession session;
     private ServerSessionStateController controller;
 
@@ -28,11 +39,38 @@ final class WriteTracker implements ServerSessionStateController.SessionStateCha
         this.session = session;
     }
 
-    static WriteTracker attach(Connection physical, TrackedSession session) throws SQLException {
+    /**
+     * @param physical          a borrowed connection, in auto-commit mode (none of its transaction has run)
+     * @param reportedAtConnect whether every connection's server reports GTIDs from its start (read-your-writes
+     *                          DataSources ask at connect)
+     */
+    static WriteTracker attach(Connection physical, TrackedSession session, boolean reportedAtConnect)
+            throws SQLException {
+        MysqlConnection driver = physical.unwrap(MysqlConnection.class);
+        if (!reportedAtConnect) {
+            reportGtids(physical, driver);
+        }
         WriteTracker tracker = new WriteTracker(session);
-        tracker.controller = physical.unwrap(MysqlConnection.class).getServerSessionStateController();
+        tracker.controller = driver.getServerSessionStateController();
         tracker.controller.addSessionStateChangesListener(tracker);
         return tracker;
+    }
+
+    /** Asks the server behind {@code physical} to report its writes' GTIDs, once in the connection's life. */
+    private static void reportGtids(Connection physical, MysqlConnection driver) throws SQLException {
+        synchronized (REPORTING) {
+            if (REPORTING.containsKey(driver)) {
+                return;
+            }
+        }
+        // Connector/J has the version from the handshake: "11.4.5-MariaDB-log", "5.5.5-10.11.9-MariaDB".
+        boolean mariadb = physical.getMetaData().getDatabaseProductVersion().contains("MariaDB");
+        try (Statement statement = physical.createStatement()) {
+            statement.execute("SET SESSION " + sessionVariables(mariadb));
+        }
+        synchronized (REPORTING) {
+            REPORTING.put(driver, Boolean.TRUE);
+        }
     }
 
     void detach() {
