@@ -37,7 +37,7 @@ public final class RoutingMain {
     private static final Logger LOG = LoggerFactory.getLogger(RoutingMain.class);
     private static final Set<String> OPTIONS = Set.of("forks", "warmupIterations", "warmupTime", "iterations",
             "time", "threads", "countOperations", "replicas", "variants", "suites", "pointVariants",
-            "pointSessionState", "pointThreads", "cpuOperations", "jfr", "earlierCore");
+            "pointSessionState", "pointThreads", "cpuOperations", "jfr", "earlierCore", "pointDirect");
     private static final String CLUSTER_NAME = "routing";
 
     private RoutingMain() {
@@ -54,14 +54,18 @@ public final class RoutingMain {
                 .replicas(options.integer("replicas", 2)).start()) {
             ClusterAccess access = ClusterAccess.of(cluster);
             if (suites.contains("point")) {
+                boolean direct = options.flag("pointDirect", true);
                 Report report = report("routing-point", "Routing overhead on point reads and writes: Understudy vs "
-                        + "plain HikariCP and the alternatives", options, cluster);
-                point(options, cluster, access, report);
+                        + "plain HikariCP and the alternatives", options, cluster)
+                        .meta("connections", direct ? "straight to the servers' ports (no test-kit proxy)"
+                                : "through the test kit's TCP proxies");
+                point(options, cluster, direct ? ClusterAccess.direct(cluster) : access, report);
                 write(report);
             }
             if (suites.contains("select1")) {
                 Report report = report("routing", "Routing overhead: Understudy vs plain HikariCP and the "
-                        + "alternatives", options, cluster);
+                        + "alternatives", options, cluster)
+                        .meta("connections", "through the test kit's TCP proxies");
                 select1(options, cluster, access, report);
                 write(report);
             }
@@ -72,7 +76,7 @@ public final class RoutingMain {
     private static Report report(String name, String title, BenchOptions options, ReplicationCluster cluster) {
         return new Report(name, title).meta("options", options.given())
                 .meta("servers", cluster.flavor() + " " + cluster.version() + ", 1 master + "
-                        + (cluster.nodes().size() - 1) + " replicas (test kit, loopback, through its TCP proxies)");
+                        + (cluster.nodes().size() - 1) + " replicas (test kit, loopback)");
     }
 
     private static void write(Report report) {
