@@ -21,9 +21,8 @@ import java.util.concurrent.Executor;
 public final class RoutingConnection extends SessionConnection implements UnderstudyConnection {
 
     private final Router router;
-    private final boolean retryReads;
-    private final SessionConsistency consistency;
-    private final boolean gtidsReportedAtConnect;
+    private final ConnectionSettings settings;
+    private SessionConsistency consistency; // null: eventual, no scope (see SessionConsistency.atGetConnection)
     // Volatile, and taken under this connection's lock: abort() may come from another thread (a watchdog
     // aborting a statement that hangs), while the owner's thread runs a statement on the connection.
     private volatile Router.Borrowed current;
@@ -33,9 +32,9 @@ public final class RoutingConnection extends SessionConnection implements Unders
     public RoutingConnection(Router router, ConnectionSettings settings) {
         super(new SessionState(settings.session()));
         this.router = router;
-        this.retryReads = settings.retryReads();
-        this.consistency = new SessionConsistency(router, settings.consistency(), settings.readYourWritesWait());
-        this.gtidsReportedAtConnect = settings.consistency() == Consistency.READ_YOUR_WRITES;
+        this.settings = settings;
+        this.consistency = SessionConsistency.atGetConnection(router, settings.consistency(),
+                settings.readYourWritesWait());
     }
 
     /** The physical connection for the next statement, borrowed now if there is none (or it broke). */
@@ -49,9 +48,9 @@ public final class RoutingConnection extends SessionConnection implements Unders
             borrowed = borrow();
             current = borrowed;
             try {
-                if (!state.readOnly && consistency.tracksWrites()) { // first: no statement of a transaction yet
+                if (!state.readOnly && consistency != null && consistency.tracksWrites()) { // before any statement
                     tracker = WriteTracker.attach(borrowed.connection(), consistency.session(),
-                            gtidsReportedAtConnect);
+                            settings.consistency() == Consistency.READ_YOUR_WRITES);
                 }
                 state.applyTo(borrowed.connection(), borrowed.poolReadOnly());
                 checkOpen(); // aborted meanwhile, from another thread
@@ -66,7 +65,10 @@ public final class RoutingConnection extends SessionConnection implements Unders
     /** A connection for the next statement; a failing {@link io.github.understudy.ReplicaSelector} is an error. */
     private Router.Borrowed borrow() throws SQLException {
         try {
-            return state.readOnly ? consistency.borrowRead() : router.write();
+            if (!state.readOnly) {
+                return router.write();
+            }
+            return consistency == null ? router.read(List.of()) : consistency.borrowRead();
         } catch (RuntimeException e) {
             throw new SQLException(router.name() + " - routing failed: " + e, "HY000", e);
         }
@@ -104,7 +106,7 @@ public final class RoutingConnection extends SessionConnection implements Unders
 
     @Override
     ReadRerun rerun(ReadRerun.Factory factory) {
-        return new ReadRerun(factory, retryReads);
+        return new ReadRerun(factory, settings.retryReads());
     }
 
     @Override
@@ -161,17 +163,24 @@ public final class RoutingConnection extends SessionConnection implements Unders
 
     @Override
     public void setConsistency(Consistency mode) {
-        consistency.mode(mode);
+        consistency().mode(mode);
     }
 
     @Override
     public Consistency getConsistency() {
-        return consistency.mode();
+        return consistency == null ? Consistency.EVENTUAL : consistency.mode();
     }
 
     @Override
     public ConsistencySession consistencySession() {
-        return consistency.session();
+        return consistency().session();
+    }
+
+    private SessionConsistency consistency() {
+        if (consistency == null) {
+            consistency = SessionConsistency.unscoped(router, settings.readYourWritesWait());
+        }
+        return consistency;
     }
 
     // Session state: recorded, and passed on at once only when a physical connection is already held. Like
