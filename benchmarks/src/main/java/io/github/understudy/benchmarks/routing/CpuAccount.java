@@ -4,12 +4,18 @@ import io.github.understudy.benchmarks.support.ServerCpu;
 import io.github.understudy.benchmarks.support.Sleep;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.lang.management.ThreadMXBean;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 /**
  * Where the time of a point operation goes, per variant: CPU time per operation of the load threads, of
@@ -38,18 +44,27 @@ final class CpuAccount {
     private CpuAccount() {
     }
 
-    /** @return per operation ({@code read}, {@code write}), the account */
+    /**
+     * @param recordings where to keep a Java Flight Recorder recording of each operation's account (CPU samples
+     *                   every millisecond, allocation samples), or null for none
+     * @return per operation ({@code read}, {@code write}), the account
+     */
     static Map<String, Account> measure(PointVariant variant, boolean localSessionState, ClusterAccess access,
-                                        ServerCpu servers, int threads, int perThread) throws Exception {
+                                        ServerCpu servers, int threads, int perThread, Path recordings)
+            throws Exception {
         Map<String, Account> accounts = new LinkedHashMap<>();
         try (PointVariant.Opened opened = variant.open(access, localSessionState)) {
             PointOperations.warmUp(opened);
-            run(threads, perThread, () -> PointOperations.read(opened.reads())); // JIT warm-up, not counted
+            for (int pass = 0; pass < 2; pass++) { // JIT warm-up, not counted (an earlier core's classes are new)
+                run(threads, perThread, () -> PointOperations.read(opened.reads()));
+                run(threads, perThread / 2, () -> PointOperations.write(opened.writes()));
+            }
             Sleep.millis(500);
-            accounts.put("read", account(servers, threads, perThread,
-                    () -> PointOperations.read(opened.reads())));
-            accounts.put("write", account(servers, threads, perThread,
-                    () -> PointOperations.write(opened.writes())));
+            String name = PointReport.key(variant.label(), localSessionState).replace(' ', '-');
+            accounts.put("read", recorded(recordings, name + "-read", () -> account(servers, threads, perThread,
+                    () -> PointOperations.read(opened.reads()))));
+            accounts.put("write", recorded(recordings, name + "-write", () -> account(servers, threads, perThread,
+                    () -> PointOperations.write(opened.writes()))));
         }
         return accounts;
     }
@@ -57,6 +72,27 @@ final class CpuAccount {
     @FunctionalInterface
     private interface Operation {
         void run() throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Measurement {
+        Account run() throws Exception;
+    }
+
+    /** Runs the measurement under a flight recording written to {@code directory/name.jfr}, if a directory is given. */
+    private static Account recorded(Path directory, String name, Measurement measurement) throws Exception {
+        if (directory == null) {
+            return measurement.run();
+        }
+        Files.createDirectories(directory);
+        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+            recording.start();
+            Account account = measurement.run();
+            recording.stop();
+            recording.dump(directory.resolve(name + ".jfr"));
+            return account;
+        }
     }
 
     private static Account account(ServerCpu servers, int threads, int perThread, Operation operation)

@@ -85,7 +85,7 @@ final class PointReport {
             report.text("CPU per operation over a fixed count of operations on " + threads + " threads, in the "
                     + "launching JVM: the load threads, Understudy's monitor threads, the test kit's TCP proxies "
                     + "(all traffic passes them), the rest of that JVM (HikariCP, GC, JIT), and each server "
-                    + "(`/proc/<pid>/schedstat`). Wall is elapsed time × threads / operations.");
+                    + "(`/proc/<pid>/stat`, 10 ms ticks). Wall is elapsed time × threads / operations.");
         }
         report.data("point", rows).data("pointTargets", verdicts).data("pointCpu", accounts);
     }

@@ -37,7 +37,7 @@ public final class RoutingMain {
     private static final Logger LOG = LoggerFactory.getLogger(RoutingMain.class);
     private static final Set<String> OPTIONS = Set.of("forks", "warmupIterations", "warmupTime", "iterations",
             "time", "threads", "countOperations", "replicas", "variants", "suites", "pointVariants",
-            "pointSessionState", "pointThreads", "cpuOperations", "jfr", "earlierCore", "pointDirect");
+            "pointSessionState", "pointThreads", "cpuOperations", "jfr", "earlierCore", "pointDirect", "cpuJfr");
     private static final String CLUSTER_NAME = "routing";
 
     private RoutingMain() {
@@ -128,6 +128,7 @@ public final class RoutingMain {
         int operations = options.integer("countOperations", 1000);
         int cpuOperations = options.integer("cpuOperations", 20000);
         ServerCpu servers = ServerCpu.of(cluster, CLUSTER_NAME);
+        String cpuJfr = options.text("cpuJfr", "");
         try (ServerCounters counters = new ServerCounters(cluster, cluster.nodes())) {
             for (String variant : variants) {
                 for (String lss : sessionState) {
@@ -137,7 +138,7 @@ public final class RoutingMain {
                     statements.put(key, StatementCount.measure(chosen, local, access, counters, operations));
                     if (cpuOperations > 0) {
                         accounts.put(key, CpuAccount.measure(chosen, local, access, servers, threads,
-                                cpuOperations / threads));
+                                cpuOperations / threads, cpuJfr.isEmpty() ? null : Path.of(cpuJfr)));
                     }
                 }
             }

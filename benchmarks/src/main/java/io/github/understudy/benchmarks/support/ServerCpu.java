@@ -12,10 +12,15 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * CPU time the servers of a test-kit cluster spent, from Linux's {@code /proc/<pid>/schedstat} (nanoseconds on a
- * CPU, all threads): found by their command line, which names the cluster's work directory and the node.
+ * CPU time the servers of a test-kit cluster spent, from Linux's {@code /proc/<pid>/stat} (user + system time of
+ * the whole process, its ended threads included, in clock ticks of 10 ms): found by their command line, which
+ * names the cluster's work directory and the node. ({@code /proc/<pid>/schedstat} is finer but counts the main
+ * thread only, which serves no query.)
  */
 public final class ServerCpu {
+
+    /** Linux's USER_HZ is 100 on every architecture the test kit runs on. */
+    private static final long NANOS_PER_TICK = 10_000_000L;
 
     private final Map<String, Long> pids;
 
@@ -63,8 +68,11 @@ public final class ServerCpu {
         Map<String, Long> cpu = new LinkedHashMap<>();
         pids.forEach((node, pid) -> {
             try {
-                String stat = Files.readString(Path.of("/proc", pid.toString(), "schedstat"));
-                cpu.put(node, Long.parseLong(stat.trim().split("\\s+")[0]));
+                String stat = Files.readString(Path.of("/proc", pid.toString(), "stat"));
+                // after the command name in parentheses: state is field 3, utime 14 and stime 15 (1-based)
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                cpu.put(node, ticks * NANOS_PER_TICK);
             } catch (IOException | RuntimeException e) {
                 cpu.put(node, 0L);
             }
