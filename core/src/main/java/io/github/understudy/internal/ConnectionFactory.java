@@ -1,5 +1,6 @@
 package io.github.understudy.internal;
 
+import io.github.understudy.Consistency;
 import io.github.understudy.HostAndPort;
 import io.github.understudy.PoolSettings;
 import io.github.understudy.UnderstudyConfig;
@@ -87,11 +88,16 @@ final class ConnectionFactory {
         properties.setProperty("password", config.password());
         properties.setProperty("connectTimeout", Integer.toString(Check.driverMillis(config.connectTimeout())));
         properties.setProperty("socketTimeout", Integer.toString(Check.driverMillis(config.socketTimeout())));
-        // Each write's GTID comes back in its OK packet, for read-your-writes: set once per connection.
+        // Each write's GTID can come back in its OK packet, for read-your-writes. A DataSource that reads its writes
+        // everywhere asks for it at connect; otherwise a connection asks when a session that needs it borrows it
+        // (WriteTracker): parsing the GTID of every write costs every write.
         properties.setProperty("trackSessionState", "true");
-        String variables = WriteTracker.sessionVariables(mariadb);
-        String own = config.driverProperties().get("sessionVariables");
-        properties.setProperty("sessionVariables", own == null || own.isBlank() ? variables : own + "," + variables);
+        if (config.consistency() == Consistency.READ_YOUR_WRITES) {
+            String variables = WriteTracker.sessionVariables(mariadb);
+            String own = config.driverProperties().get("sessionVariables");
+            properties.setProperty("sessionVariables", own == null || own.isBlank() ? variables
+                    : own + "," + variables);
+        }
         return properties;
     }
 

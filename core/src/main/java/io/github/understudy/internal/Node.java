@@ -111,13 +111,21 @@ final class Node implements ReplicaCandidate, AutoCloseable {
         }
     }
 
-    /** Records a connection borrowed from this node's pool, so that a demotion can abort it. */
-    void borrowed(Connection connection) {
-        borrowed.add(connection);
+    /**
+     * Records a connection borrowed from this node's master pool, so that a demotion can abort it. A replica pool's
+     * connections are read-only from birth and no write can be acknowledged on them: they are not tracked (a
+     * borrow would otherwise cost an entry in a set shared by every thread, on the hottest path).
+     */
+    void borrowed(Connection connection, Pool from) {
+        if (!from.readOnly()) {
+            borrowed.add(connection);
+        }
     }
 
-    void returned(Connection connection) {
-        borrowed.remove(connection);
+    void returned(Connection connection, Pool from) {
+        if (!from.readOnly()) {
+            borrowed.remove(connection);
+        }
     }
 
     /**

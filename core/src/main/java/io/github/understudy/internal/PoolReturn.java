@@ -66,7 +66,7 @@ final class PoolReturn {
 
     private static void leave(Router.Borrowed borrowed) {
         borrowed.node().stats().exit();
-        borrowed.node().returned(borrowed.connection());
+        borrowed.node().returned(borrowed.connection(), borrowed.pool());
     }
 
     /** Whether the driver's connection behind the pool's proxy is closed (a flag: no round trip). */

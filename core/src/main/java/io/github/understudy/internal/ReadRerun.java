@@ -2,8 +2,7 @@ package io.github.understudy.internal;
 
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * How a statement on a replica is made again on another replica when its replica dies under an auto-commit read:
@@ -31,8 +30,8 @@ final class ReadRerun {
 
     private final Factory factory;
     private final boolean allowed;
-    private Map<Object, Setting<Statement>> options;
-    private Map<Object, Setting<Statement>> parameters;
+    private Keyed options;
+    private Keyed parameters;
     private boolean replayable = true;
 
     /**
@@ -55,14 +54,14 @@ final class ReadRerun {
      */
     <S extends Statement> void option(Object key, Setting<S> setting) {
         if (allowed) {
-            options = put(options, key, setting);
+            options = Keyed.put(options, key, setting);
         }
     }
 
     /** A parameter's value, keyed by its index or name. */
     <S extends Statement> void parameter(Object key, Setting<S> setting) {
         if (allowed) {
-            parameters = put(parameters, key, setting);
+            parameters = Keyed.put(parameters, key, setting);
         }
     }
 
@@ -84,24 +83,44 @@ final class ReadRerun {
     /** A statement like the original one on {@code physical}, with every setting and parameter applied again. */
     Statement recreate(java.sql.Connection physical) throws SQLException {
         Statement statement = factory.create(physical);
-        applyAll(options, statement);
-        applyAll(parameters, statement);
+        Keyed.applyAll(options, statement);
+        Keyed.applyAll(parameters, statement);
         return statement;
     }
 
-    private static void applyAll(Map<Object, Setting<Statement>> settings, Statement statement) throws SQLException {
-        if (settings != null) {
-            for (Setting<Statement> setting : settings.values()) {
-                setting.applyTo(statement);
+    /**
+     * Settings by key, the latest value of each, in the order the keys were first given: keys and settings
+     * alternate in one array searched linearly. A statement has a few of each, and this is made for every read on
+     * a replica, so it costs one small array rather than a map, its table and an entry per key.
+     */
+    private static final class Keyed {
+
+        private Object[] entries = new Object[8];
+        private int size;
+
+        @SuppressWarnings("unchecked") // a setting is only ever applied to a statement of the kind it was made for
+        static <S extends Statement> Keyed put(Keyed keyed, Object key, Setting<S> setting) {
+            Keyed settings = keyed == null ? new Keyed() : keyed;
+            Setting<Statement> value = (Setting<Statement>) (Setting<?>) setting;
+            for (int i = 0; i < settings.size; i += 2) {
+                if (settings.entries[i].equals(key)) {
+                    settings.entries[i + 1] = value;
+                    return settings;
+                }
+            }
+            if (settings.size == settings.entries.length) {
+                settings.entries = Arrays.copyOf(settings.entries, settings.size * 2);
+            }
+            settings.entries[settings.size++] = key;
+            settings.entries[settings.size++] = value;
+            return settings;
+        }
+
+        @SuppressWarnings("unchecked") // only settings are stored at odd indices
+        static void applyAll(Keyed keyed, Statement statement) throws SQLException {
+            for (int i = 1; keyed != null && i < keyed.size; i += 2) {
+                ((Setting<Statement>) keyed.entries[i]).applyTo(statement);
             }
         }
-    }
-
-    @SuppressWarnings("unchecked") // a setting is only ever applied to a statement of the kind it was made for
-    private static <S extends Statement> Map<Object, Setting<Statement>> put(Map<Object, Setting<Statement>> map,
-                                                                              Object key, Setting<S> setting) {
-        Map<Object, Setting<Statement>> settings = map == null ? new LinkedHashMap<>() : map;
-        settings.put(key, (Setting<Statement>) (Setting<?>) setting);
-        return settings;
     }
 }

@@ -225,7 +225,7 @@ final class Router {
 
     private Borrowed borrowed(Node node, boolean master, boolean write) throws SQLException {
         Node.Pool pool = node.currentPool();
-        Borrowed borrowed = new Borrowed(node, borrow(node, pool.dataSource()), master, pool);
+        Borrowed borrowed = new Borrowed(node, borrow(node, pool), master, pool);
         try {
             metrics.routed(node.address(), master ? Role.MASTER : Role.REPLICA, write);
         } catch (RuntimeException e) {
@@ -239,17 +239,17 @@ final class Router {
         return name;
     }
 
-    private Connection borrow(Node node, HikariDataSource pool) throws SQLException {
+    private Connection borrow(Node node, Node.Pool pool) throws SQLException {
         CircuitBreaker breaker = node.breaker();
         if (!breaker.tryAcquirePermission()) {
             throw new SQLException(name + " - circuit breaker of " + node + " is open", "08001");
         }
         long started = System.nanoTime();
         try {
-            Connection connection = pool.getConnection();
+            Connection connection = pool.dataSource().getConnection();
             breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             node.stats().enter();
-            node.borrowed(connection);
+            node.borrowed(connection, pool);
             return connection;
         } catch (SQLException e) {
             SQLException refusal = Misconfiguration.refusal(name, node, e);

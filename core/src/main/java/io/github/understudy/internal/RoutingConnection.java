@@ -21,8 +21,8 @@ import java.util.concurrent.Executor;
 final class RoutingConnection extends SessionConnection implements UnderstudyConnection {
 
     private final Router router;
-    private final boolean retryReads;
-    private final SessionConsistency consistency;
+    private final ConnectionSettings settings;
+    private SessionConsistency consistency; // null: eventual, no scope (see SessionConsistency.atGetConnection)
     // Volatile, and taken under this connection's lock: abort() may come from another thread (a watchdog
     // aborting a statement that hangs), while the owner's thread runs a statement on the connection.
     private volatile Router.Borrowed current;
@@ -32,9 +32,9 @@ final class RoutingConnection extends SessionConnection implements UnderstudyCon
     public RoutingConnection(Router router, ConnectionSettings settings) {
         super(new SessionState(settings.session()));
         this.router = router;
-        this.retryReads = settings.retryReads();
-        this.consistency = new SessionConsistency(router, settings.consistency(), settings.readYourWritesWait(),
-                settings.untrackedWindow());
+        this.settings = settings;
+        this.consistency = SessionConsistency.atGetConnection(router, settings.consistency(),
+                settings.readYourWritesWait(), settings.untrackedWindow());
     }
 
     /** The physical connection for the next statement, borrowed now if there is none (or it broke). */
@@ -54,10 +54,11 @@ final class RoutingConnection extends SessionConnection implements UnderstudyCon
             borrowed = borrow();
             current = borrowed;
             try {
-                state.applyTo(borrowed.connection(), borrowed.poolReadOnly());
-                if (!state.readOnly && consistency.tracksWrites()) {
-                    tracker = WriteTracker.attach(borrowed.connection(), consistency.session(), gtids(borrowed));
+                if (!state.readOnly && consistency != null && consistency.tracksWrites()) { // before any statement
+                    tracker = WriteTracker.attach(borrowed.connection(), consistency.session(), gtids(borrowed),
+                            settings.consistency() == Consistency.READ_YOUR_WRITES);
                 }
+                state.applyTo(borrowed.connection(), borrowed.poolReadOnly());
                 checkOpen(); // aborted meanwhile, from another thread
             } catch (SQLException e) {
                 dropCurrent();
@@ -70,7 +71,10 @@ final class RoutingConnection extends SessionConnection implements UnderstudyCon
     /** A connection for the next statement; a failing {@link io.github.understudy.ReplicaSelector} is an error. */
     private Router.Borrowed borrow() throws SQLException {
         try {
-            return state.readOnly ? consistency.borrowRead() : router.write();
+            if (!state.readOnly) {
+                return router.write();
+            }
+            return consistency == null ? router.read(List.of()) : consistency.borrowRead();
         } catch (RuntimeException e) {
             throw new SQLException(router.name() + " - routing failed: " + e, "HY000", e);
         }
@@ -108,7 +112,7 @@ final class RoutingConnection extends SessionConnection implements UnderstudyCon
 
     @Override
     ReadRerun rerun(ReadRerun.Factory factory) {
-        return new ReadRerun(factory, retryReads);
+        return new ReadRerun(factory, settings.retryReads());
     }
 
     @Override
@@ -175,17 +179,24 @@ final class RoutingConnection extends SessionConnection implements UnderstudyCon
 
     @Override
     public void setConsistency(Consistency mode) {
-        consistency.mode(mode);
+        consistency().mode(mode);
     }
 
     @Override
     public Consistency getConsistency() {
-        return consistency.mode();
+        return consistency == null ? Consistency.EVENTUAL : consistency.mode();
     }
 
     @Override
     public ConsistencySession consistencySession() {
-        return consistency.session();
+        return consistency().session();
+    }
+
+    private SessionConsistency consistency() {
+        if (consistency == null) {
+            consistency = SessionConsistency.unscoped(router, settings.readYourWritesWait(), settings.untrackedWindow());
+        }
+        return consistency;
     }
 
     // Session state: recorded, and passed on at once only when a physical connection is already held. Like

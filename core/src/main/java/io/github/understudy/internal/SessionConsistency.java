@@ -20,14 +20,32 @@ final class SessionConsistency {
     private TrackedSession own;
     private Consistency mode;
 
-    SessionConsistency(Router router, Consistency dataSourceMode, Duration readYourWritesWait,
-                       Duration untrackedWindow) {
+    private SessionConsistency(Router router, Consistency mode, Duration readYourWritesWait, Duration untrackedWindow,
+                               TrackedSession bound) {
         this.router = router;
         this.readYourWritesWait = readYourWritesWait;
         this.untrackedWindow = untrackedWindow;
+        this.mode = mode;
+        this.bound = bound;
+    }
+
+    /**
+     * The consistency of a connection taken now: the thread's scope (mode and session) if one is open, else the
+     * DataSource's mode. Null in the common case, an eventual DataSource and no scope: nothing to keep per
+     * connection (its reads go to {@link Router#read}), until {@link #unscoped} makes one on demand.
+     */
+    static SessionConsistency atGetConnection(Router router, Consistency dataSourceMode, Duration readYourWritesWait,
+                                              Duration untrackedWindow) {
         Consistency scoped = Understudy.currentConsistency();
-        this.mode = scoped != null ? scoped : dataSourceMode;
-        this.bound = (TrackedSession) Understudy.currentSession();
+        TrackedSession bound = (TrackedSession) Understudy.currentSession();
+        Consistency mode = scoped != null ? scoped : dataSourceMode;
+        return mode == Consistency.EVENTUAL && bound == null ? null
+                : new SessionConsistency(router, mode, readYourWritesWait, untrackedWindow, bound);
+    }
+
+    /** The consistency of an eventual connection taken outside any scope, made when it is first asked for. */
+    static SessionConsistency unscoped(Router router, Duration readYourWritesWait, Duration untrackedWindow) {
+        return new SessionConsistency(router, Consistency.EVENTUAL, readYourWritesWait, untrackedWindow, null);
     }
 
     Consistency mode() {

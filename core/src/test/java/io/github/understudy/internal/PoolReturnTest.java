@@ -34,7 +34,7 @@ class PoolReturnTest {
     private Router.Borrowed borrowed() throws SQLException {
         node.openPool(pool, false);
         node.stats().enter();
-        node.borrowed(pooled);
+        node.borrowed(pooled, node.currentPool());
         when(pooled.unwrap(Connection.class)).thenReturn(driver);
         return new Router.Borrowed(node, pooled, true, node.currentPool());
     }

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -42,6 +43,27 @@ class ReadRerunTest {
         order.verify(again).registerOutParameter(2, Types.INTEGER);
         order.verify(again).setInt(1, 999);
         verify(again, never()).setInt(1, 998);
+    }
+
+    @Test
+    void manyParametersAreGivenAgainInTheOrderTheyWereFirstSet() throws SQLException {
+        when(other.prepareCall("CALL p()")).thenReturn(again);
+        ReadRerun rerun = new ReadRerun(c -> c.prepareCall("CALL p()"), true);
+        for (int round = 0; round < 2; round++) {
+            for (int index = 1; index <= 10; index++) {
+                int value = index * 10 + round;
+                int at = index;
+                rerun.<PreparedStatement>parameter(at, s -> s.setInt(at, value));
+            }
+        }
+
+        rerun.recreate(other);
+
+        InOrder order = inOrder(again);
+        for (int index = 1; index <= 10; index++) {
+            order.verify(again).setInt(index, index * 10 + 1);
+        }
+        verify(again, times(10)).setInt(anyInt(), anyInt());
     }
 
     @Test

@@ -43,7 +43,7 @@ class RolePoolsTest {
         former.openPool(formerPool, false);
         promoted.openPool(promotedPool, true);
         Connection stuck = mock(Connection.class);
-        former.borrowed(stuck);
+        former.borrowed(stuck, former.currentPool());
         when(connections.pool(any(), any(), anyBoolean(), any(), anyBoolean(), anyString()))
                 .thenThrow(new IllegalStateException("no threads left"));
 
@@ -53,6 +53,25 @@ class RolePoolsTest {
         assertThat(former.pool()).isSameAs(formerPool);
         assertThat(promoted.pool()).isSameAs(promotedPool);
         assertThat(promoted.currentPool().readOnly()).isTrue();
+    }
+
+    @Test
+    void onlyConnectionsBorrowedFromAMasterPoolAreAbortedAtADemotion() throws Exception {
+        Node former = node("db1:3306");
+        Node promoted = node("db2:3306");
+        former.openPool(mock(HikariDataSource.class), true); // a read borrowed while it was a replica
+        Connection read = mock(Connection.class);
+        former.borrowed(read, former.currentPool());
+        former.openPool(mock(HikariDataSource.class), false);
+        Connection write = mock(Connection.class);
+        former.borrowed(write, former.currentPool());
+        when(connections.pool(any(), any(), anyBoolean(), any(), anyBoolean(), anyString()))
+                .thenThrow(new IllegalStateException("no threads left"));
+
+        pools.masterChanged(former, promoted);
+
+        verify(write).abort(any(Executor.class));
+        verify(read, org.mockito.Mockito.never()).abort(any(Executor.class));
     }
 
     @Test

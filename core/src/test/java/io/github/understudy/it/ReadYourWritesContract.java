@@ -94,6 +94,45 @@ abstract class ReadYourWritesContract {
         }
     }
 
+    /**
+     * An eventual DataSource's connections do not report their writes' GTIDs until a session that reads its writes
+     * borrows them: each asks its server then, once, and the sessions read their writes as in a read-your-writes
+     * DataSource.
+     */
+    @Test
+    void anEventualDataSourceReadsTheWritesOfTheSessionsThatAskForIt() throws SQLException {
+        try (UnderstudyDataSource ds = new UnderstudyDataSource(config(cluster).maxReplicaLag(Duration.ofSeconds(10))
+                .build())) {
+            int stale = 0;
+            String token = "";
+            for (int i = 1; i <= PAIRS / 4; i++) {
+                if (i % 2 == 0) {
+                    try (Connection c = ds.getConnection()) {
+                        c.unwrap(UnderstudyConnection.class).setConsistency(Consistency.READ_YOUR_WRITES);
+                        write(c, i);
+                        c.setReadOnly(true);
+                        stale += readsBack(c, i) ? 0 : 1;
+                    }
+                    continue;
+                }
+                try (Understudy.Scope request = Understudy.withToken(token)) {
+                    try (Connection c = ds.getConnection()) {
+                        write(c, i);
+                    }
+                    token = Understudy.consistencyToken();
+                }
+                try (Understudy.Scope next = Understudy.withToken(token);
+                     Understudy.Scope mode = Understudy.withConsistency(Consistency.READ_YOUR_WRITES);
+                     Connection c = ds.getConnection()) {
+                    c.setReadOnly(true);
+                    stale += readsBack(c, i) ? 0 : 1;
+                }
+            }
+            assertThat(token).isNotEmpty();
+            assertThat(stale).as("stale reads out of " + PAIRS / 4).isZero();
+        }
+    }
+
     @Test
     void sessionsThatDidNotWriteStillReadFromReplicasAndEventualModeCanBeStale() throws SQLException {
         try (UnderstudyDataSource ds = new UnderstudyDataSource(config(cluster).maxReplicaLag(Duration.ofSeconds(10))

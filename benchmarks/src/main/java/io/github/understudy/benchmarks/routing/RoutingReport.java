@@ -3,7 +3,6 @@ package io.github.understudy.benchmarks.routing;
 import io.github.understudy.benchmarks.BenchOptions;
 import io.github.understudy.benchmarks.results.MarkdownTable;
 import io.github.understudy.benchmarks.results.Report;
-import io.github.understudy.testkit.ReplicationCluster;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,17 +38,13 @@ final class RoutingReport {
         }
     }
 
-    Report build(BenchOptions options, ReplicationCluster cluster) {
-        Report report = new Report("routing", "Routing overhead: Understudy vs plain HikariCP and the alternatives")
-                .meta("options", options.given())
-                .meta("servers", cluster.flavor() + " " + cluster.version() + ", 1 master + "
-                        + (cluster.nodes().size() - 1) + " replicas (test kit, loopback)")
-                .meta("baselines", "hikari-master (write path), hikari-replica (read path): one plain HikariCP pool "
-                        + "on the node the path uses");
+    void addTo(Report report, BenchOptions options) {
+        report.meta("baselines", "hikari-master (write path), hikari-replica (read path): one plain HikariCP pool "
+                + "on the node the path uses");
         List<Object> rows = new ArrayList<>();
         for (String method : METHODS) {
             if (primary.containsKey(method)) {
-                report.table(method + " (ns/op, lower is better)", table(method, rows));
+                report.table("SELECT 1: " + method + " (ns/op, 1 thread by default, lower is better)", table(method, rows));
             }
         }
         MarkdownTable targets = new MarkdownTable("target", "operation", "measured", "verdict");
@@ -59,12 +54,12 @@ final class RoutingReport {
                 targets(method, targets, verdicts);
             }
         }
-        report.table("Targets", targets);
+        report.table("SELECT 1 targets", targets);
         report.text("Statements per operation come from the servers' `Com_*` counters (read on one long-lived root "
                 + "connection per server), after warm-up, over " + options.integer("countOperations", 1000)
                 + " operations per variant; Understudy's monitor probes (SHOW statements, time-based) are left out. "
                 + "They do not depend on machine noise; the timings do: compare runs on a quiet machine only.");
-        return report.data("results", rows).data("targets", verdicts);
+        report.data("results", rows).data("targets", verdicts);
     }
 
     private MarkdownTable table(String method, List<Object> rows) {

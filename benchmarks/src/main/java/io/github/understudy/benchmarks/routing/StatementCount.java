@@ -39,26 +39,49 @@ final class StatementCount {
     static Map<String, PerOperation> measure(Variant variant, ClusterAccess access, ServerCounters counters,
                                              int operations) throws SQLException {
         boolean readOnly = variant.setsReadOnly();
-        Map<String, PerOperation> result = new LinkedHashMap<>();
         try (Variant.Opened opened = variant.open(access)) {
             Operations.warmUp(opened.dataSource(), readOnly);
-            Sleep.millis(SETTLE_MILLIS); // pools fill to their minimum in the background: not per operation
-            for (int i = 0; i < 50; i++) { // a connection idle for 500 ms is validated (a ping) at its next borrow
-                Operations.borrowSelectClose(opened.dataSource(), readOnly);
-                Operations.borrowClose(opened.dataSource(), readOnly);
+            Map<String, Operation> measured = new LinkedHashMap<>();
+            measured.put("borrowSelectClose", () -> Operations.borrowSelectClose(opened.dataSource(), readOnly));
+            measured.put("borrowClose", () -> Operations.borrowClose(opened.dataSource(), readOnly));
+            return count(measured, counters, operations);
+        }
+    }
+
+    /** @return per point operation ({@code read}, {@code write}), the counts */
+    static Map<String, PerOperation> measure(PointVariant variant, boolean localSessionState, ClusterAccess access,
+                                             ServerCounters counters, int operations) throws SQLException {
+        try (PointVariant.Opened opened = variant.open(access, localSessionState)) {
+            PointOperations.warmUp(opened);
+            Map<String, Operation> measured = new LinkedHashMap<>();
+            measured.put("read", () -> PointOperations.read(opened.reads()));
+            measured.put("write", () -> PointOperations.write(opened.writes()));
+            return count(measured, counters, operations);
+        }
+    }
+
+    /** One measured operation. */
+    @FunctionalInterface
+    interface Operation {
+        void run() throws SQLException;
+    }
+
+    private static Map<String, PerOperation> count(Map<String, Operation> measured, ServerCounters counters,
+                                                   int operations) throws SQLException {
+        Sleep.millis(SETTLE_MILLIS); // pools fill to their minimum in the background: not per operation
+        for (int i = 0; i < 50; i++) { // a connection idle for 500 ms is validated (a ping) at its next borrow
+            for (Operation operation : measured.values()) {
+                operation.run();
             }
+        }
+        Map<String, PerOperation> result = new LinkedHashMap<>();
+        for (Map.Entry<String, Operation> entry : measured.entrySet()) {
             Map<String, Map<String, Long>> before = counters.read();
             for (int i = 0; i < operations; i++) {
-                Operations.borrowSelectClose(opened.dataSource(), readOnly);
+                entry.getValue().run();
             }
-            Map<String, Map<String, Long>> middle = counters.read();
-            for (int i = 0; i < operations; i++) {
-                Operations.borrowClose(opened.dataSource(), readOnly);
-            }
-            Map<String, Map<String, Long>> after = counters.read();
-            result.put("borrowSelectClose", perOperation(ServerCounters.delta(before, middle, PROBE_COUNTERS),
+            result.put(entry.getKey(), perOperation(ServerCounters.delta(before, counters.read(), PROBE_COUNTERS),
                     operations));
-            result.put("borrowClose", perOperation(ServerCounters.delta(middle, after, PROBE_COUNTERS), operations));
         }
         return result;
     }
