@@ -3,8 +3,8 @@ package io.github.understudy.testkit;
 import java.nio.file.Path;
 
 /**
- * What one server of a cluster is: its name, id, where it keeps its files, its initial role, and whether the
- * cluster replicates semi-synchronously (MariaDB).
+ * What one server of a cluster is: its name, id, where it keeps its files, its initial role, whether the cluster
+ * replicates semi-synchronously (MariaDB), and how many client connections it accepts.
  */
-record NodeSpec(String name, long serverId, Path directory, boolean replica, boolean semiSync) {
+record NodeSpec(String name, long serverId, Path directory, boolean replica, boolean semiSync, int maxConnections) {
 }
