@@ -58,7 +58,7 @@ final class Fleet implements AutoCloseable {
                                         Duration healthy) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
-        command.addAll(Arrays.asList(settings.childJvmOptions().split(" ")));
+        command.addAll(settings.childJvmOptions());
         command.addAll(List.of("-D" + ClusterAccess.PROPERTY + "=" + access.encode(),
                 "-cp", System.getProperty("java.class.path"), FleetChild.class.getName(),
                 "--jvm=" + jvm, "--instances=" + count, "--first=" + first, "--poolSize=" + settings.poolSize(),

@@ -26,7 +26,7 @@ final class FleetReport {
                 .meta("instances", "each an UnderstudyDataSource with the defaults but pools of at most "
                         + settings.poolSize() + " (" + settings.minIdle() + " idle), probeInterval "
                         + FleetSettings.probeInterval().toMillis() + " ms; spread over up to " + settings.jvms()
-                        + " child JVMs (" + settings.childJvmOptions() + "); " + settings.writesPerSecond()
+                        + " child JVMs (" + String.join(" ", settings.childJvmOptions()) + "); " + settings.writesPerSecond()
                         + " writes/s each during a fault")
                 .table("Steady state (no load)", steady(points, settings))
                 .text(FleetText.formula(points, settings))

@@ -25,12 +25,13 @@ import java.util.Set;
  * @param slowHealthy     a raised {@code healthyProbeInterval} tried at the largest size, ZERO for none
  * @param slowFaults      the faults run with it
  * @param maxConnections  each server's {@code max_connections}
- * @param childJvmOptions the child JVMs' options
+ * @param childJvmOptions the child JVMs' options (comma-separated in the option: {@code -Dbench.args} splits at
+ *                        spaces)
  */
 record FleetSettings(List<Integer> sizes, int jvms, List<FleetFault> faults, int poolSize, int minIdle,
                      int writesPerSecond, Duration settle, Duration window, Duration warmUp, Duration observe,
                      Duration timeout, Duration firstSeconds, Duration slowHealthy, List<FleetFault> slowFaults,
-                     int maxConnections, String childJvmOptions) {
+                     int maxConnections, List<String> childJvmOptions) {
 
     static final Set<String> OPTIONS = Set.of("sizes", "jvms", "faults", "poolSize", "minIdle", "writesPerSecond",
             "settle", "window", "warmUp", "observe", "timeout", "firstSeconds", "slowHealthy", "slowFaults",
@@ -50,7 +51,7 @@ record FleetSettings(List<Integer> sizes, int jvms, List<FleetFault> faults, int
                 options.duration("slowHealthy", Duration.ofSeconds(2)),
                 options.words("slowFaults", ALL_FAULTS).stream().map(FleetFault::of).toList(),
                 options.integer("maxConnections", 1000),
-                options.text("childJvmOptions", "-Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
+                options.words("childJvmOptions", List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")));
     }
 
     /** @return Understudy's default {@code healthyProbeInterval}, used at every point but the slow one */
