@@ -2,6 +2,7 @@ package io.github.understudy.benchmarks;
 
 import io.github.understudy.benchmarks.chaos.ChaosMain;
 import io.github.understudy.benchmarks.failover.FailoverMain;
+import io.github.understudy.benchmarks.fleet.FleetMain;
 import io.github.understudy.benchmarks.results.Report;
 import io.github.understudy.benchmarks.routing.RoutingMain;
 import io.github.understudy.benchmarks.scale.ScaleMain;
@@ -9,7 +10,7 @@ import io.github.understudy.benchmarks.scale.ScaleMain;
 import java.util.Arrays;
 
 /**
- * The one entry point of the benchmark commands: {@code Bench <routing|failover|chaos|scale> [--key=value...]}.
+ * The one entry point of the benchmark commands: {@code Bench <routing|failover|chaos|scale|fleet> [--key=value...]}.
  * Each writes {@code <name>.json} and {@code <name>.md} to the results directory; see {@code benchmarks/README.md}.
  */
 public final class Bench {
@@ -32,7 +33,8 @@ public final class Bench {
             case "failover" -> FailoverMain.run(options);
             case "chaos" -> ChaosMain.run(options);
             case "scale" -> ScaleMain.run(options);
-            default -> usage("benchmark must be one of routing, failover, chaos, scale, but was " + args[0]);
+            case "fleet" -> FleetMain.run(options);
+            default -> usage("benchmark must be one of routing, failover, chaos, scale, fleet, but was " + args[0]);
         };
         // Daemon threads of closed DataSources and clusters may linger a moment; the results are written.
         System.exit(status);
@@ -40,7 +42,7 @@ public final class Bench {
 
     private static int usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: Bench <routing|failover|chaos|scale> [--key=value ...]; see benchmarks/README.md");
+        System.err.println("usage: Bench <routing|failover|chaos|scale|fleet> [--key=value ...]; see benchmarks/README.md");
         System.exit(2);
         return 2;
     }

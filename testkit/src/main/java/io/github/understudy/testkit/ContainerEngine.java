@@ -111,7 +111,8 @@ final class ContainerEngine implements Engine, Backend.Factory {
         private static List<String> arguments(Flavor flavor, NodeSpec spec) {
             List<String> args = new ArrayList<>(List.of("--server-id=" + spec.serverId(), "--log-bin=mysql-bin",
                     "--binlog-format=ROW", "--skip-name-resolve", "--report-host=" + spec.name(),
-                    "--read-only=" + (spec.replica() ? "ON" : "OFF"), "--innodb-buffer-pool-size=32M"));
+                    "--read-only=" + (spec.replica() ? "ON" : "OFF"), "--innodb-buffer-pool-size=32M",
+                    "--max-connections=" + spec.maxConnections()));
             if (flavor == Flavor.MARIADB) {
                 args.addAll(List.of("--log-slave-updates=ON", "--slave-net-timeout=2", "--gtid-strict-mode=ON"));
                 if (spec.semiSync()) { // as LocalServer's configuration

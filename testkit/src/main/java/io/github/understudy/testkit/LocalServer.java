@@ -97,7 +97,7 @@ final class LocalServer implements ServerHandle {
         cnf.put("innodb_write_io_threads", "1");
         cnf.put("performance_schema", "OFF");
         cnf.put("key_buffer_size", "1M");
-        cnf.put("max_connections", "300");
+        cnf.put("max_connections", Integer.toString(spec.maxConnections()));
         cnf.put("table_open_cache", "200");
         if (mariadb) {
             cnf.put("gtid_strict_mode", "ON");

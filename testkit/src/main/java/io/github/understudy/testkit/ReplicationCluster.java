@@ -63,7 +63,7 @@ public final class ReplicationCluster implements AutoCloseable {
                 .resolve(settings.name + "-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
         for (int i = 0; i <= settings.replicas; i++) {
             NodeSpec spec = new NodeSpec("n" + (i + 1), i + 1, directory.resolve("n" + (i + 1)), i > 0,
-                    settings.semiSync, settings.gtid);
+                    settings.semiSync, settings.gtid, settings.maxConnections);
             nodes.add(new ClusterNode(this, spec, backend.server(spec)));
         }
     }
@@ -327,6 +327,7 @@ public final class ReplicationCluster implements AutoCloseable {
         private int replicas = 2;
         private boolean semiSync;
         private boolean gtid = true;
+        private int maxConnections = 300;
         private String database = "appdb";
         private String name = "cluster";
         private Path workDirectory = Path.of(System.getProperty(WORK_DIR_PROPERTY, "target/understudy-clusters"));
@@ -372,6 +373,21 @@ public final class ReplicationCluster implements AutoCloseable {
          */
         public Builder gtid(boolean gtid) {
             this.gtid = gtid;
+            return this;
+        }
+
+        /**
+         * @param maxConnections the client connections each server accepts ({@code max_connections}), 10 to 10000;
+         *                       300 by default, enough for tests. A fleet of application instances needs more: each
+         *                       keeps an admin session and its pool's connections on every node.
+         * @return this builder
+         */
+        public Builder maxConnections(int maxConnections) {
+            if (maxConnections < 10 || maxConnections > 10_000) {
+                throw new IllegalArgumentException("maxConnections must be between 10 and 10000, but was "
+                        + maxConnections);
+            }
+            this.maxConnections = maxConnections;
             return this;
         }
 

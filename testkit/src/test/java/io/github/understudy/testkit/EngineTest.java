@@ -43,6 +43,8 @@ class EngineTest {
                 .hasMessage("replicas must be between 0 and 8, but was 9");
         assertThatThrownBy(() -> ReplicationCluster.builder().database("app-db"))
                 .hasMessage("database must be 1-64 letters, digits or '_', but was app-db");
+        assertThatThrownBy(() -> ReplicationCluster.builder().maxConnections(5))
+                .hasMessage("maxConnections must be between 10 and 10000, but was 5");
     }
 
     @Test

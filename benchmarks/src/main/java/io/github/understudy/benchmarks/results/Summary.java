@@ -41,6 +41,31 @@ public record Summary(int count, int missing, double min, double median, double 
         return new Summary(values.size(), missing, present.get(0), median, present.get(n - 1));
     }
 
+    /**
+     * The nearest-rank percentile: the smallest measurement that at least {@code fraction} of them do not exceed
+     * (with 100 measurements, p99 is the 99th smallest; with fewer than 100, the largest).
+     *
+     * @param values   the measurements; nulls and NaNs are left out
+     * @param fraction 0 (exclusive) to 1 (inclusive), e.g. 0.99
+     * @return the percentile, NaN when no measurement was present
+     */
+    public static double percentile(Collection<? extends Number> values, double fraction) {
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("fraction must be in (0, 1], but was " + fraction);
+        }
+        List<Double> present = new ArrayList<>();
+        for (Number value : values) {
+            if (value != null && !Double.isNaN(value.doubleValue())) {
+                present.add(value.doubleValue());
+            }
+        }
+        if (present.isEmpty()) {
+            return Double.NaN;
+        }
+        Collections.sort(present);
+        return present.get((int) Math.ceil(fraction * present.size()) - 1);
+    }
+
     /** @return whether no measurement was present */
     public boolean empty() {
         return count == missing;

@@ -1,5 +1,6 @@
 package io.github.understudy.benchmarks.routing;
 
+import io.github.understudy.benchmarks.support.ClusterAccess;
 import java.io.File;
 import java.lang.reflect.InvocationTargetException;
 import java.net.MalformedURLException;

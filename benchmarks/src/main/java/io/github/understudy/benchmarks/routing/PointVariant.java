@@ -1,5 +1,6 @@
 package io.github.understudy.benchmarks.routing;
 
+import io.github.understudy.benchmarks.support.ClusterAccess;
 import io.github.understudy.HostAndPort;
 import io.github.understudy.PoolSettings;
 import io.github.understudy.ReplicaSelector;

@@ -1,5 +1,7 @@
 package io.github.understudy.benchmarks.routing;
 
+import io.github.understudy.benchmarks.support.ClusterAccess;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;

@@ -2,6 +2,7 @@ package io.github.understudy.benchmarks.routing;
 
 import io.github.understudy.benchmarks.BenchOptions;
 import io.github.understudy.benchmarks.results.Report;
+import io.github.understudy.benchmarks.support.ClusterAccess;
 import io.github.understudy.benchmarks.support.ServerCounters;
 import io.github.understudy.benchmarks.support.ServerCpu;
 import io.github.understudy.testkit.ReplicationCluster;

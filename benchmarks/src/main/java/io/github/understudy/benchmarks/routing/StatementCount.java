@@ -1,5 +1,6 @@
 package io.github.understudy.benchmarks.routing;
 
+import io.github.understudy.benchmarks.support.ClusterAccess;
 import io.github.understudy.benchmarks.support.ServerCounters;
 import io.github.understudy.benchmarks.support.Sleep;
 

@@ -2,6 +2,8 @@ package io.github.understudy.benchmarks.routing;
 
 import io.github.understudy.UnderstudyConfig;
 import io.github.understudy.UnderstudyDataSource;
+import io.github.understudy.benchmarks.support.ClusterAccess;
+import io.github.understudy.benchmarks.support.ClusterConfigs;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -120,10 +122,7 @@ public enum Variant {
     }
 
     private static UnderstudyConfig understudy(ClusterAccess cluster) {
-        return UnderstudyConfig.builder().name("bench").hosts(cluster.hosts()).database(cluster.database())
-                .username(cluster.user()).password(cluster.password())
-                .adminUsername(cluster.adminUser()).adminPassword(cluster.adminPassword())
-                .build();
+        return ClusterConfigs.defaults(cluster, "bench").build();
     }
 
     /**

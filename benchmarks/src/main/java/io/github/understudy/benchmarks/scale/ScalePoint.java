@@ -111,8 +111,7 @@ final class ScalePoint {
     private int sessions(String user) {
         int total = 0;
         for (ClusterNode node : cluster.nodes()) {
-            total += ((Number) Control.query(cluster, node, "SELECT COUNT(*) AS n FROM "
-                    + "information_schema.PROCESSLIST WHERE USER = '" + user + "'").get(0).get("n")).intValue();
+            total += Control.sessions(cluster, node, user);
         }
         return total;
     }

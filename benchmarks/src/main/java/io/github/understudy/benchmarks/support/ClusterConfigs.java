@@ -18,11 +18,20 @@ public final class ClusterConfigs {
      * @return a builder with the defaults, the cluster's hosts, database and users
      */
     public static UnderstudyConfig.Builder defaults(ReplicationCluster cluster, String name) {
+        return defaults(ClusterAccess.of(cluster), name);
+    }
+
+    /**
+     * @param cluster how another JVM reaches the cluster
+     * @param name    the DataSource's name (prefix of its threads and pools)
+     * @return a builder with the defaults, the cluster's hosts, database and users
+     */
+    public static UnderstudyConfig.Builder defaults(ClusterAccess cluster, String name) {
         return UnderstudyConfig.builder()
                 .name(name)
-                .hosts(cluster.addresses())
+                .hosts(cluster.hosts())
                 .database(cluster.database())
-                .username(cluster.applicationUser().user()).password(cluster.applicationUser().password())
-                .adminUsername(cluster.adminUser().user()).adminPassword(cluster.adminUser().password());
+                .username(cluster.user()).password(cluster.password())
+                .adminUsername(cluster.adminUser()).adminPassword(cluster.adminPassword());
     }
 }

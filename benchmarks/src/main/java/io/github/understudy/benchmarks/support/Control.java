@@ -36,4 +36,15 @@ public final class Control {
         }
         throw last;
     }
+
+    /**
+     * @param cluster the cluster
+     * @param node    the node
+     * @param user    a user name
+     * @return how many sessions of that user the node has now
+     */
+    public static int sessions(ReplicationCluster cluster, ClusterNode node, String user) {
+        return ((Number) query(cluster, node, "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST "
+                + "WHERE USER = '" + user + "'").get(0).get("n")).intValue();
+    }
 }

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,16 +41,50 @@ public final class ServerCounters implements AutoCloseable {
     public Map<String, Map<String, Long>> read() throws SQLException {
         Map<String, Map<String, Long>> all = new LinkedHashMap<>();
         for (Map.Entry<String, Connection> entry : connections.entrySet()) {
-            Map<String, Long> counters = new TreeMap<>();
-            try (Statement statement = entry.getValue().createStatement();
-                 ResultSet rs = statement.executeQuery("SHOW GLOBAL STATUS LIKE 'Com\\_%'")) {
-                while (rs.next()) {
-                    counters.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-            all.put(entry.getKey(), counters);
+            all.put(entry.getKey(), read(entry.getValue(), "LIKE 'Com\\_%'"));
         }
         return all;
+    }
+
+    /**
+     * The statement counters and the connection counters ({@code Threads_connected}: open now; {@code Connections}:
+     * ever opened) of some nodes; a node that does not answer (killed) is left out.
+     *
+     * @param nodes the names of the nodes to read, e.g. every node but a paused one (a read would wait for it)
+     * @return per node name that answered, its {@code Com_*}, {@code Threads_connected} and {@code Connections}
+     */
+    public Map<String, Map<String, Long>> status(Collection<String> nodes) {
+        Map<String, Map<String, Long>> all = new LinkedHashMap<>();
+        for (String node : nodes) {
+            try {
+                all.put(node, read(connections.get(node), "WHERE Variable_name LIKE 'Com\\_%' "
+                        + "OR Variable_name IN ('Threads_connected', 'Connections')"));
+            } catch (SQLException e) {
+                // killed: nothing to count there
+            }
+        }
+        return all;
+    }
+
+    /**
+     * @param counters one node's counters
+     * @return the statements it ran: the sum of its {@code Com_*} counters but {@code Com_show_status} (the
+     *     readings themselves)
+     */
+    public static long statements(Map<String, Long> counters) {
+        return counters.entrySet().stream().filter(e -> e.getKey().startsWith("Com_"))
+                .filter(e -> !e.getKey().equals("Com_show_status")).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    private static Map<String, Long> read(Connection connection, String filter) throws SQLException {
+        Map<String, Long> counters = new TreeMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SHOW GLOBAL STATUS " + filter)) {
+            while (rs.next()) {
+                counters.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return counters;
     }
 
     /**

@@ -2,7 +2,9 @@ package io.github.understudy.benchmarks.support;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Counting the JVM's threads by name, to see what a DataSource or a load keeps running. */
 public final class Threads {
@@ -19,6 +21,28 @@ public final class Threads {
     public static List<String> named(List<String> prefixes) {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
                 .filter(name -> prefixes.stream().anyMatch(name::startsWith)).sorted().toList();
+    }
+
+    /**
+     * Counts live threads by name prefix without taking their stacks (cheap enough to sample often).
+     *
+     * @param prefixes name prefixes, none a prefix of another
+     * @return per prefix, how many live threads have it
+     */
+    public static Map<String, Integer> countByPrefix(List<String> prefixes) {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() * 2 + 16];
+        int count = root.enumerate(threads, true);
+        Map<String, Integer> counts = new HashMap<>();
+        prefixes.forEach(prefix -> counts.put(prefix, 0));
+        for (int i = 0; i < count; i++) {
+            String name = threads[i].getName();
+            prefixes.stream().filter(name::startsWith).findFirst().ifPresent(p -> counts.merge(p, 1, Integer::sum));
+        }
+        return counts;
     }
 
     /**

@@ -42,4 +42,15 @@ class SummaryTest {
         assertThat(summary.median()).isNaN();
         assertThat(Json.write(summary.toMap())).contains("\"median\": null");
     }
+
+    @Test
+    void percentileIsTheNearestRank() {
+        List<Integer> hundred = java.util.stream.IntStream.rangeClosed(1, 100).boxed().toList();
+
+        assertThat(Summary.percentile(hundred, 0.99)).isEqualTo(99);
+        assertThat(Summary.percentile(hundred, 0.5)).isEqualTo(50);
+        assertThat(Summary.percentile(List.of(3, 1, 2), 0.99)).isEqualTo(3);
+        assertThat(Summary.percentile(Arrays.asList(null, 7.0), 0.01)).isEqualTo(7);
+        assertThat(Summary.percentile(List.<Double>of(), 0.99)).isNaN();
+    }
 }
