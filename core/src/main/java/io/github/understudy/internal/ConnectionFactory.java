@@ -62,7 +62,8 @@ final class ConnectionFactory {
         hikari.setScheduledExecutor(housekeeper);
         hikari.setPoolName(config.name() + "-" + address + suffix);
         String url = url(address, config.database().orElse(null));
-        hikari.setDataSource(new DriverConnections(url, applicationProperties(mariadb)));
+        DriverConnections connections = new DriverConnections(url, applicationProperties(mariadb));
+        hikari.setDataSource(connections);
         // Only shown in HikariCP's logs (it holds no secret), and it tells HikariCP that the driver is MySQL's.
         hikari.setJdbcUrl(url);
         hikari.setMaximumPoolSize(settings.maximumPoolSize());
@@ -79,7 +80,13 @@ final class ConnectionFactory {
         if (config.metrics().poolMetrics() != null) {
             hikari.setMetricsTrackerFactory(config.metrics().poolMetrics());
         }
-        return new HikariDataSource(hikari);
+        return new HikariDataSource(hikari) {
+            @Override
+            public void close() {
+                super.close();
+                connections.close(); // what HikariCP's shutdown dropped without closing (see DriverConnections)
+            }
+        };
     }
 
     private Properties applicationProperties(boolean mariadb) {

@@ -66,13 +66,33 @@ final class FinalStateReader {
             sessions.putAll(sessions());
             return sessions.values().stream().allMatch(n -> n == 0);
         });
+        if (!sessions.values().stream().allMatch(n -> n == 0)) {
+            LOG.warn("sessions left {} after close:\n{}", LEAK_WAIT, sessionDetails());
+        }
         return new FinalState(state.masters(), state.finalMaster(), state.rowsOnMaster(), state.rowsElsewhere(),
                 threads, sessions);
     }
 
+    /** The sessions left, one line each: what they are doing tells which part of Understudy forgot them. */
+    private String sessionDetails() {
+        StringBuilder details = new StringBuilder();
+        for (ClusterNode node : cluster.nodes()) {
+            if (node.isRunning() && !node.isPaused()) {
+                Control.query(cluster, node, "SELECT ID, USER, HOST, COMMAND, TIME, STATE, LEFT(INFO, 120) AS INFO "
+                        + "FROM information_schema.PROCESSLIST WHERE USER IN (" + users() + ")")
+                        .forEach(row -> details.append("  ").append(node.name()).append(' ').append(row).append('\n'));
+            }
+        }
+        return details.toString();
+    }
+
+    private String users() {
+        return "'" + cluster.applicationUser().user() + "', '" + cluster.adminUser().user() + "'";
+    }
+
     private Map<String, Integer> sessions() {
         Map<String, Integer> sessions = new LinkedHashMap<>();
-        String users = "'" + cluster.applicationUser().user() + "', '" + cluster.adminUser().user() + "'";
+        String users = users();
         for (ClusterNode node : cluster.nodes()) {
             if (node.isRunning() && !node.isPaused()) {
                 Number count = (Number) Control.query(cluster, node, "SELECT COUNT(*) AS n FROM "
