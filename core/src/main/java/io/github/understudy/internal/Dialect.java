@@ -181,10 +181,18 @@ final class Dialect implements io.github.understudy.ReplicationDialect {
                 + "_HOST=?, " + word("MASTER") + "_PORT=" + port + credentials + rest, parameters);
     }
 
-    /** Sets only the applier delay of a stopped applier (its relay log is kept). */
-    String delay(java.time.Duration delay) {
-        return (replicaWords ? "CHANGE REPLICATION SOURCE TO " : "CHANGE MASTER TO ") + word("MASTER") + "_DELAY="
-                + delay.toSeconds();
+    /**
+     * Sets only the applier delay of a stopped applier, keeping its relay log: with the receiver stopped too, a
+     * {@code CHANGE MASTER TO} without relay log coordinates deletes the relay logs (and with them what was received
+     * but not applied), so the applier's own place in them is given. The server then switches
+     * {@code relay_log_purge} off, silently: the caller sets it back.
+     *
+     * @param relayAt where the applier is in its relay log ({@code Relay_Log_File}, {@code Relay_Log_Pos})
+     */
+    Sql delay(java.time.Duration delay, BinlogPosition relayAt) {
+        return new Sql((replicaWords ? "CHANGE REPLICATION SOURCE TO " : "CHANGE MASTER TO ") + word("MASTER")
+                + "_DELAY=" + delay.toSeconds() + ", RELAY_LOG_FILE=?, RELAY_LOG_POS=" + relayAt.position(),
+                java.util.List.of(relayAt.file()));
     }
 
     /** Starts the applier alone until it has executed up to {@code until} in its source's binary log. */

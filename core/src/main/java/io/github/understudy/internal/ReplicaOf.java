@@ -102,8 +102,11 @@ final class ReplicaOf {
         boolean received = status.received() != null && status.received().compareTo(target) >= 0;
         if (received && status.applied() != null && status.applied().compareTo(target) < 0) {
             // Whatever its applier was doing (stopped, delayed, behind), run it to exactly the target, at once.
-            node.execute(dialect.stopReplica() + " SQL_THREAD", dialect.delay(Duration.ZERO),
-                    dialect.startApplierUntil(target));
+            node.execute(dialect.stopReplica() + " SQL_THREAD");
+            if (!status.delay().isZero()) {
+                undelay(node);
+            }
+            node.execute(dialect.startApplierUntil(target));
             node.awaitCoordinates(target, check);
         }
         node.execute(dialect.stopReplica());
@@ -114,6 +117,13 @@ final class ReplicaOf {
         return "it applied the old source's binary log up to " + now.applied() + " and received up to "
                 + now.received() + ", but the new master had applied it up to " + target + ": without GTIDs the "
                 + "missing part cannot be placed in the new master's binary log; rebuild it from a replica";
+    }
+
+    /** Takes a stopped applier's delay off, keeping the relay log it has yet to apply (see {@link Dialect#delay}). */
+    private static void undelay(ServerSession node) throws SQLException {
+        String purge = node.text("SELECT @@global.relay_log_purge");
+        node.execute(node.dialect().delay(Duration.ZERO, node.relayLogPosition()));
+        node.execute("SET GLOBAL relay_log_purge=" + ("1".equals(purge) ? "ON" : "OFF"));
     }
 
     /** Waits until the node replicates without error: both threads, or the receiver alone when asked. */
