@@ -122,7 +122,7 @@ final class ReplicaOf {
     /** Takes a stopped applier's delay off, keeping the relay log it has yet to apply (see {@link Dialect#delay}). */
     private static void undelay(ServerSession node) throws SQLException {
         String purge = node.text("SELECT @@global.relay_log_purge");
-        node.execute(node.dialect().delay(Duration.ZERO, node.relayLogPosition()));
+        node.execute(node.dialect().delay(Duration.ZERO, node.replicaStatus().orElseThrow().relayAt()));
         node.execute("SET GLOBAL relay_log_purge=" + ("1".equals(purge) ? "ON" : "OFF"));
     }
 

@@ -28,11 +28,13 @@ import java.util.Map;
  * @param received        how far the receiver read the source's binary log, null when it never read
  * @param applied         how far the applier executed, in the source's binary log coordinates, null when never
  * @param delay           {@code SQL_Delay}: how long the applier holds each event back
+ * @param relayAt         where the applier is in its own relay log ({@code Relay_Log_File}, {@code Relay_Log_Pos}),
+ *                        null when it has none
  */
 record ReplicaStatus(String sourceHost, int sourcePort, long sourceServerId, String sourceUuid, Receiver receiver,
                      String receiverError, boolean applierRunning, String applierError, Duration behind,
                      boolean gtidPositioning, String retrievedGtids, BinlogPosition received, BinlogPosition applied,
-                     Duration delay) {
+                     Duration delay, BinlogPosition relayAt) {
 
     /** The receiver (IO) thread's state. */
     enum Receiver {
@@ -67,7 +69,8 @@ record ReplicaStatus(String sourceHost, int sourcePort, long sourceServerId, Str
                 column.text(dialect.retrievedColumn()).replace("\n", ""),
                 position(column.text("Master_Log_File"), column.number("Read_Master_Log_Pos")),
                 position(column.text("Relay_Master_Log_File"), column.number("Exec_Master_Log_Pos")),
-                Duration.ofSeconds(column.number("SQL_Delay")));
+                Duration.ofSeconds(column.number("SQL_Delay")),
+                position(column.text("Relay_Log_File"), column.number("Relay_Log_Pos")));
     }
 
     private static BinlogPosition position(String file, long offset) {

@@ -146,17 +146,6 @@ final class ServerSession implements AutoCloseable {
         return values;
     }
 
-    /** {@return where the applier is in its relay log, null when the server replicates from no one} */
-    BinlogPosition relayLogPosition() throws SQLException {
-        List<Map<String, String>> rows = rows(dialect.replicaStatus());
-        if (rows.isEmpty()) {
-            return null;
-        }
-        // The same column names in both vocabularies (MASTER/SLAVE and SOURCE/REPLICA).
-        return new BinlogPosition(rows.get(0).get("Relay_Log_File"),
-                Long.parseLong(rows.get(0).get("Relay_Log_Pos")));
-    }
-
     /** {@return the replica status, empty when the server replicates from no one} */
     Optional<ReplicaStatus> replicaStatus() throws SQLException {
         List<Map<String, String>> rows = rows(dialect.replicaStatus());

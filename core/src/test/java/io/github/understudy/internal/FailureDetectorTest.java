@@ -62,6 +62,6 @@ class FailureDetectorTest {
 
     private static Reply reply(HostAndPort node, ReplicaStatus.Receiver receiver, long source) {
         return new Reply(node, Optional.of(new ReplicaStatus("db" + source, 3306, source, "", receiver, "", true, "",
-                null, true, "", null, null, Duration.ZERO)), "");
+                null, true, "", null, null, Duration.ZERO, null)), "");
     }
 }

@@ -66,6 +66,8 @@ class ReplicaStatusTest {
         row.put("Relay_Master_Log_File", "mysql-bin.000001");
         row.put("Exec_Master_Log_Pos", "900");
         row.put("SQL_Delay", "3");
+        row.put("Relay_Log_File", "relay-bin.000002");
+        row.put("Relay_Log_Pos", "555");
 
         ReplicaStatus status = ReplicaStatus.parse(row, Dialect.of("11.4.5-MariaDB-log"));
 
@@ -77,6 +79,7 @@ class ReplicaStatusTest {
         assertThat(status.gtidPositioning()).isFalse();
         assertThat(status.sourceUuid()).isEmpty();
         assertThat(status.view(null).mode()).isEqualTo(ReplicationMode.POSITION);
+        assertThat(status.relayAt()).isEqualTo(new BinlogPosition("relay-bin.000002", 555));
     }
 
     @Test
