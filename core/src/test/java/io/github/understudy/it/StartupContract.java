@@ -81,8 +81,8 @@ abstract class StartupContract {
 
         try (UnderstudyDataSource ds = new UnderstudyDataSource(config(cluster).build())) {
             // Its first probe may come before its receiver reached n2 (source server_id 0 then): wait for n2's id.
-            await().until(() -> ds.topology().node(HostAndPort.parse(n3.address())).orElseThrow().reason()
-                    .contains("replicates from server_id 2, not from the master (server_id 1)"));
+            await().untilAsserted(() -> assertThat(ds.topology().node(HostAndPort.parse(n3.address())).orElseThrow()
+                    .reason()).contains("replicates from server_id 2, not from the master (server_id 1)"));
             assertThat(ds.topology().node(HostAndPort.parse(n3.address())).orElseThrow().state())
                     .isEqualTo(NodeState.LAGGING);
             assertThat(RoutingContract.countReads(ds, 10)).containsOnlyKeys(n2.serverId());
