@@ -8,6 +8,8 @@ import io.github.understudy.Role;
 import io.github.understudy.TopologySnapshot;
 
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +28,8 @@ import org.slf4j.LoggerFactory;
 final class ReplicaRepair {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaRepair.class);
+    /** Long enough for a receiver's first connection (a TLS handshake on a busy server); short next to an outage. */
+    static final Duration UNKNOWN_SOURCE_PATIENCE = Duration.ofSeconds(10);
 
     private final Services services;
     private final Rejoin rejoin;
@@ -48,7 +52,7 @@ final class ReplicaRepair {
             return;
         }
         for (NodeStatus node : snapshot.nodes()) {
-            if (!needsRepair(node, current, snapshot, monitor.epoch())) {
+            if (!needsRepair(node, current, snapshot, services.clock().instant())) {
                 continue;
             }
             String seen = master + " " + node.gtidPosition() + " " + node.replication();
@@ -69,7 +73,7 @@ final class ReplicaRepair {
      * and not rejoined yet) and either replicating from no one (and, checked later, not the master of a higher
      * term than the one followed), or replicating from a source that is gone.
      */
-    static boolean needsRepair(NodeStatus node, NodeStatus master, TopologySnapshot snapshot, long followedEpoch) {
+    static boolean needsRepair(NodeStatus node, NodeStatus master, TopologySnapshot snapshot, Instant now) {
         boolean stuck = node.state() == NodeState.LAGGING || node.state() == NodeState.FENCED;
         if (node.address().equals(master.address()) || node.role() != Role.REPLICA || !stuck) {
             return false;
@@ -78,7 +82,20 @@ final class ReplicaRepair {
             return true; // read-only, replicating from no one
         }
         long source = node.replication().sourceServerId();
+        if (source == 0) {
+            return unreachedSource(node.replication(), now);
+        }
         return source != master.serverId() && sourceGone(source, snapshot);
+    }
+
+    /**
+     * A receiver that has not reached its source since it was pointed at it (or since the replica restarted) shows
+     * no source {@code server_id}: it may be an operator's new chain still connecting, so it is repaired only once
+     * its receiver has been trying for {@link #UNKNOWN_SOURCE_PATIENCE}.
+     */
+    private static boolean unreachedSource(NodeStatus.Replication replication, Instant now) {
+        Instant lost = replication.receiverLostAt();
+        return lost != null && !now.isBefore(lost.plus(UNKNOWN_SOURCE_PATIENCE));
     }
 
     /** A source is gone when no configured node is it, or that node is down, fenced or no longer answers as one. */
