@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Who spent a recording's CPU: jdk.ExecutionSample events of the load threads, each given to the library of its
 innermost frame outside the JDK (java., javax., jdk., sun.), so time in a HashMap called by HikariCP counts as
-HikariCP's. Prints, per recording, the samples and each owner's share; with --top N also the N hottest methods of
-Understudy (innermost Understudy frame of each sample that has one).
+HikariCP's. Prints, per recording, the samples and each owner's share; with --top N also the N methods of
+Understudy where its own samples were taken (its innermost frame, JDK code it called included).
 
 usage: scripts/jfr-owners.py [--top N] [--thread point-load] RECORDING.jfr ...
 """
@@ -44,10 +44,10 @@ def main(args):
         owners, methods, total = collections.Counter(), collections.Counter(), 0
         for frames in samples(path, thread):
             total += 1
-            owners[owner(frames)] += 1
-            ours = next((f for f in frames if f[0].startswith("io.github.understudy.")
-                         and not f[0].startswith("io.github.understudy.benchmarks.")), None)
-            if ours:
+            who = owner(frames)
+            owners[who] += 1
+            if who == "understudy":
+                ours = next(f for f in frames if not f[0].startswith(JDK))
                 methods[ours[0].rsplit(".", 1)[-1] + "." + ours[1]] += 1
         shares = ", ".join(f"{name} {100.0 * n / total:.1f}%" for name, n in owners.most_common()) if total else "-"
         print(f"{path.rsplit('/', 1)[-1]}: {total} samples: {shares}")
