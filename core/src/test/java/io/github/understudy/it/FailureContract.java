@@ -9,6 +9,7 @@ import io.github.understudy.ConnectionChangedException;
 import io.github.understudy.HostAndPort;
 import io.github.understudy.LagSource;
 import io.github.understudy.NodeState;
+import io.github.understudy.NodeStatus;
 import io.github.understudy.TransactionStateUnknownException;
 import io.github.understudy.UnderstudyDataSource;
 import io.github.understudy.testkit.ClusterNode;
@@ -79,10 +80,14 @@ abstract class FailureContract {
         cluster.execute(cluster.master(), "CREATE TABLE IF NOT EXISTS appdb.ticks (id INT AUTO_INCREMENT PRIMARY KEY)");
         try (UnderstudyDataSource ds = new UnderstudyDataSource(config(cluster)
                 .maxReplicaLag(Duration.ofSeconds(1)).build())) {
-            laggard.delayReplication(Duration.ofSeconds(4));
+            // Delayed far longer than the test, so that it lags until the delay is taken off. Stopping and starting
+            // its threads for the change shows as LAGGING for a probe too ("applier not running"): wait for the lag.
+            laggard.delayReplication(Duration.ofSeconds(60));
             await().atMost(Duration.ofSeconds(20)).until(() -> {
                 cluster.execute(cluster.master(), "INSERT INTO appdb.ticks VALUES ()");
-                return state(ds, laggard) == NodeState.LAGGING;
+                NodeStatus status = ds.topology().node(HostAndPort.parse(laggard.address())).orElseThrow();
+                return status.state() == NodeState.LAGGING && status.lag() != null
+                        && status.lag().compareTo(Duration.ofSeconds(1)) >= 0;
             });
             // A healthy replica may report 1 s of lag for a probe or two (whole seconds, at the limit): wait for it.
             ClusterNode healthy = cluster.node("n3");
