@@ -33,7 +33,11 @@ abstract class FailureContract {
     }
 
     private NodeState state(UnderstudyDataSource ds, ClusterNode node) {
-        return ds.topology().node(HostAndPort.parse(node.address())).orElseThrow().state();
+        return status(ds, node).state();
+    }
+
+    private NodeStatus status(UnderstudyDataSource ds, ClusterNode node) {
+        return ds.topology().node(HostAndPort.parse(node.address())).orElseThrow();
     }
 
     @Test
@@ -85,7 +89,7 @@ abstract class FailureContract {
             laggard.delayReplication(Duration.ofSeconds(60));
             await().atMost(Duration.ofSeconds(20)).until(() -> {
                 cluster.execute(cluster.master(), "INSERT INTO appdb.ticks VALUES ()");
-                NodeStatus status = ds.topology().node(HostAndPort.parse(laggard.address())).orElseThrow();
+                NodeStatus status = status(ds, laggard);
                 return status.state() == NodeState.LAGGING && status.lag() != null
                         && status.lag().compareTo(Duration.ofSeconds(1)) >= 0;
             });
