@@ -1,5 +1,7 @@
 package io.github.understudy.internal;
 
+import java.time.Duration;
+
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,6 +83,28 @@ final class Dialect implements io.github.understudy.ReplicationDialect {
         return replicaWords ? "SHOW REPLICA STATUS" : "SHOW SLAVE STATUS";
     }
 
+    /**
+     * The replica status as Understudy reads it: on MariaDB {@code SHOW ALL SLAVES STATUS}, whose rows add the
+     * heartbeats received (one row per named connection; the default one is named {@code ""}), in the same round trip.
+     */
+    String fullReplicaStatus() {
+        return flavor == Flavor.MARIADB ? "SHOW ALL SLAVES STATUS" : replicaStatus();
+    }
+
+    /**
+     * When the receiver of the default channel last heard from its source (MySQL; see {@link SourceSilence#ofTimestamps}):
+     * one row, timestamps as text, since Connector/J refuses the zero dates of a receiver that heard nothing yet.
+     */
+    String sourceSilence() {
+        return "SELECT CAST(s.LAST_HEARTBEAT_TIMESTAMP AS CHAR) AS last_heartbeat, "
+                + "CAST(s.LAST_QUEUED_TRANSACTION_END_QUEUE_TIMESTAMP AS CHAR) AS last_queued, "
+                + "s.QUEUEING_TRANSACTION AS queueing, CAST(NOW(6) AS CHAR) AS now, "
+                + "CAST(c.HEARTBEAT_INTERVAL AS CHAR) AS period "
+                + "FROM performance_schema.replication_connection_status s "
+                + "JOIN performance_schema.replication_connection_configuration c ON c.CHANNEL_NAME = s.CHANNEL_NAME "
+                + "WHERE s.CHANNEL_NAME = ''";
+    }
+
     /** A column of {@link #replicaStatus()}, by its MASTER/SLAVE name. */
     @Override
     public String column(String legacyName) {
@@ -120,7 +144,7 @@ final class Dialect implements io.github.understudy.ReplicationDialect {
      */
     @Override
     public String changeSource(String host, int port, String user, String password) {
-        return changeSourceByGtid(host, port, user, password).inline();
+        return changeSourceByGtid(host, port, user, password, null).inline();
     }
 
     /**
@@ -146,11 +170,22 @@ final class Dialect implements io.github.understudy.ReplicationDialect {
         }
     }
 
-    /** Points a replica at a new source with GTID auto-positioning; see {@link #changeSource(String, int, String, String)}. */
-    Sql changeSourceByGtid(String host, int port, String user, String password) {
+    /**
+     * Points a replica at a new source with GTID auto-positioning; see {@link #changeSource(String, int, String, String)}.
+     *
+     * @param heartbeat the heartbeat period to keep, null for the server's default: a {@code CHANGE MASTER TO} that
+     *                  names a host and no period resets it to half of {@code slave_net_timeout} (30 s by default),
+     *                  which would silently slow down the detection of a hung master after every failover
+     */
+    Sql changeSourceByGtid(String host, int port, String user, String password, Duration heartbeat) {
         String positioning = flavor == Flavor.MARIADB ? "MASTER_USE_GTID=slave_pos"
                 : word("MASTER") + "_AUTO_POSITION=1, " + word("MASTER") + "_SSL=1";
-        return changeSourceTo(host, port, user, password, ", " + positioning);
+        return changeSourceTo(host, port, user, password, ", " + positioning + heartbeat(heartbeat));
+    }
+
+    private String heartbeat(Duration period) {
+        return period == null ? "" : ", " + word("MASTER") + "_HEARTBEAT_PERIOD="
+                + java.math.BigDecimal.valueOf(period.toMillis(), 3).toPlainString();
     }
 
     /**
@@ -159,11 +194,11 @@ final class Dialect implements io.github.understudy.ReplicationDialect {
      * too: making a delayed replica catch up needs it off for a while.
      */
     Sql changeSourceAt(String host, int port, String user, String password, BinlogPosition at,
-                       java.time.Duration delay) {
+                       Duration delay, Duration heartbeat) {
         Sql to = changeSourceTo(host, port, user, password, ", " + word("MASTER") + "_AUTO_POSITION=0, "
                 + word("MASTER") + "_LOG_FILE=?, " + word("MASTER") + "_LOG_POS=" + at.position()
                 + (flavor == Flavor.MARIADB ? "" : ", " + word("MASTER") + "_SSL=1") + ", "
-                + word("MASTER") + "_DELAY=" + delay.toSeconds());
+                + word("MASTER") + "_DELAY=" + delay.toSeconds() + heartbeat(heartbeat));
         java.util.List<String> parameters = new java.util.ArrayList<>(to.parameters());
         parameters.add(at.file());
         return new Sql(to.text(), parameters);

@@ -14,8 +14,9 @@ import java.util.Optional;
  * Names why the master cannot be used. Asks the replicas afresh ({@link #ask}: a probe now, on each replica's own
  * probe session, so a diagnosis opens no connection — a fleet of instances diagnosing at once adds no connection
  * storm), then decides ({@link #diagnose}, pure): the master is dead only when its own probes fail and no reachable
- * replica's receiver is connected to it any more; while one is, the problem is between the application and the
- * master.
+ * replica hears it any more — its receiver is not connected to it, or has heard neither event nor heartbeat from it
+ * for longer than the heartbeat period promises ({@link SourceSilence}: a hung master keeps the connections open);
+ * while one does, the problem is between the application and the master.
  */
 final class FailureDetector {
 
@@ -28,9 +29,10 @@ final class FailureDetector {
      *
      * @param node    the replica
      * @param status  its replica status, empty when it replicates from no one; null when it did not answer
+     * @param silence how long its receiver has heard nothing from its source, null when unknown
      * @param failure why it did not answer, {@code ""} when it did
      */
-    record Reply(HostAndPort node, Optional<ReplicaStatus> status, String failure) {
+    record Reply(HostAndPort node, Optional<ReplicaStatus> status, SourceSilence silence, String failure) {
     }
 
     private final HealthMonitor monitor;
@@ -48,10 +50,11 @@ final class FailureDetector {
             }
             Node node = monitor.nodes().stream().filter(n -> n.address().equals(status.address())).findFirst()
                     .orElseThrow();
-            monitor.probeNow(node);
+            monitor.probeNow(node, true);
             ServerState state = node.probe().last();
-            replies.add(node.probe().answering() && state != null ? new Reply(node.address(), state.replica(), "")
-                    : new Reply(node.address(), null, node.health().status().reason()));
+            replies.add(node.probe().answering() && state != null
+                    ? new Reply(node.address(), state.replica(), state.silence(), "")
+                    : new Reply(node.address(), null, null, node.health().status().reason()));
         }
         return replies;
     }
@@ -76,8 +79,10 @@ final class FailureDetector {
                 continue;
             }
             ReplicaStatus status = reply.status().get();
-            notes.add(reply.node() + " " + status.describeReceiver());
-            if (status.connectedTo(masterServerId)) {
+            SourceSilence silence = reply.silence();
+            notes.add(reply.node() + " " + status.describeReceiver() + (silence == null ? "" : ", "
+                    + silence.describe()));
+            if (status.connectedTo(masterServerId) && (silence == null || !silence.sourceLost())) {
                 seeing.add(reply.node().toString());
             }
         }

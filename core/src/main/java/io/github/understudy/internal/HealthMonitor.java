@@ -163,10 +163,18 @@ final class HealthMonitor {
 
     /** Probes now, on the caller's thread (after a promotion: the table must show the new roles at once). */
     void probeNow(Node node) {
+        probeNow(node, false);
+    }
+
+    /**
+     * Probes now, on the caller's thread; {@code diagnosing}: for a master's diagnosis, asking a replica also how
+     * long it has heard nothing from its source ({@link SourceSilence}).
+     */
+    void probeNow(Node node, boolean diagnosing) {
         ReentrantLock busy = probing.get(node);
         busy.lock(); // waits for a running probe: its result may predate what the caller just changed
         try {
-            observe(node);
+            observe(node, diagnosing);
         } finally {
             busy.unlock();
         }
@@ -217,15 +225,16 @@ final class HealthMonitor {
             return; // the probe running now will do
         }
         try {
-            observe(node);
+            observe(node, false);
         } finally {
             busy.unlock();
         }
     }
 
-    private void observe(Node node) {
+    private void observe(Node node, boolean diagnosing) {
         try {
-            ProbeResult result = node.probe().probe(table.masterServerId(), node.address().equals(followed));
+            ProbeResult result = node.probe().probe(table.masterServerId(), node.address().equals(followed),
+                    diagnosing);
             if (result.latencyNanos() > 0) {
                 node.stats().record(result.latencyNanos());
             }

@@ -27,6 +27,7 @@ final class NodeProbe implements AutoCloseable {
     private volatile boolean answering;
     private boolean epochKnown;
     private Instant receiverLostAt;
+    private final SourceSilence.Watch silenceWatch = new SourceSilence.Watch();
 
     NodeProbe(HostAndPort address, ConnectionFactory connections, boolean heartbeatLag, Clock clock) {
         this.address = address;
@@ -39,15 +40,17 @@ final class NodeProbe implements AutoCloseable {
      * @param masterServerId the current master's server_id, 0 when unknown: a replica of anyone else is not
      *                       replicating from our master, whatever its threads say
      * @param followed       whether the node is the master writes go to: its epoch row is not read at every probe
+     * @param diagnosing     whether a master is being diagnosed: then MySQL is also asked when its receiver last heard
+     *                       from its source (a SELECT: not at every probe)
      */
-    ProbeResult probe(long masterServerId, boolean followed) {
+    ProbeResult probe(long masterServerId, boolean followed, boolean diagnosing) {
         long started = System.nanoTime();
         try {
             if (session == null) {
                 session = ServerSession.open(connections, address);
                 dialect = session.dialect();
             }
-            return observe(masterServerId, followed, started);
+            return observe(masterServerId, followed, diagnosing, started);
         } catch (SQLException e) {
             closeQuietly();
             answering = false;
@@ -79,13 +82,17 @@ final class NodeProbe implements AutoCloseable {
         return state != null && state.semiSyncSource();
     }
 
-    private ProbeResult observe(long masterServerId, boolean followed, long started) throws SQLException {
+    private ProbeResult observe(long masterServerId, boolean followed, boolean diagnosing, long started)
+            throws SQLException {
         Map<String, String> variables = session.variables(ServerState.variables(dialect));
+        Instant asked = clock.instant();
         Optional<ReplicaStatus> replica = session.replicaStatus();
+        SourceSilence silence = silence(replica.orElse(null), asked, diagnosing);
         EpochStore.Epoch epoch = epoch(replica, followed);
         long latency = System.nanoTime() - started;
         Instant now = clock.instant();
-        ServerState state = ServerState.of(now, dialect, variables, replica, receiverLost(replica, now), epoch);
+        ServerState state = ServerState.of(now, dialect, variables, replica, receiverLost(replica, now), silence,
+                epoch);
         last = state;
         answering = true;
         return result(state, masterServerId, latency)
@@ -131,6 +138,16 @@ final class NodeProbe implements AutoCloseable {
         EpochStore.Epoch epoch = EpochStore.read(session);
         epochKnown = true;
         return epoch;
+    }
+
+    /** How long the receiver has heard nothing from its source; see {@link SourceSilence}. */
+    private SourceSilence silence(ReplicaStatus replica, Instant asked, boolean diagnosing) throws SQLException {
+        SourceSilence watched = silenceWatch.observe(replica, replica == null ? null : replica.heartbeats(), asked,
+                clock.instant());
+        if (watched == null || replica.heartbeats() != null || !diagnosing) {
+            return watched;
+        }
+        return watched.and(session.sourceSilence());
     }
 
     /** Since when the receiver has been disconnected (kept from probe to probe), null while it is connected. */

@@ -44,7 +44,8 @@ final class ReplicaOf {
                 // that used binary log coordinates never kept one. What it has is gtid_current_pos.
                 node.execute("SET GLOBAL gtid_slave_pos = @@global.gtid_current_pos");
             }
-            node.execute(dialect.changeSourceByGtid(master.host(), master.port(), user, password));
+            node.execute(dialect.changeSourceByGtid(master.host(), master.port(), user, password,
+                    before.isEmpty() ? null : node.heartbeatPeriod(before.get())));
             node.execute(startApplier ? dialect.startReplica() : dialect.startReplica() + " IO_THREAD");
             return await(node, check, startApplier);
         } catch (SQLException e) {
@@ -80,7 +81,7 @@ final class ReplicaOf {
             Dialect dialect = node.dialect();
             node.execute(dialect.stopReplica());
             node.execute(dialect.changeSourceAt(master.host(), master.port(), user, password, masterEnd,
-                    before.get().delay()));
+                    before.get().delay(), node.heartbeatPeriod(before.get())));
             node.execute(startApplier ? dialect.startReplica() : dialect.startReplica() + " IO_THREAD");
             return await(node, check, startApplier);
         } catch (SQLException e) {

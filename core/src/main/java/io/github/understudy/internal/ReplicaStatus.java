@@ -30,11 +30,22 @@ import java.util.Map;
  * @param delay           {@code SQL_Delay}: how long the applier holds each event back
  * @param relayAt         where the applier is in its own relay log ({@code Relay_Log_File}, {@code Relay_Log_Pos}),
  *                        null when it has none
+ * @param heartbeats      the source's heartbeats the receiver counted (MariaDB's {@code SHOW ALL SLAVES STATUS}), null
+ *                        when the row does not say
  */
 record ReplicaStatus(String sourceHost, int sourcePort, long sourceServerId, String sourceUuid, Receiver receiver,
                      String receiverError, boolean applierRunning, String applierError, Duration behind,
                      boolean gtidPositioning, String retrievedGtids, BinlogPosition received, BinlogPosition applied,
-                     Duration delay, BinlogPosition relayAt) {
+                     Duration delay, BinlogPosition relayAt, Heartbeats heartbeats) {
+
+    /**
+     * Heartbeats received from the source since the receiver started, and how often the source sends one.
+     *
+     * @param received {@code Slave_received_heartbeats}
+     * @param period   {@code Slave_heartbeat_period}; zero when the source sends none
+     */
+    record Heartbeats(long received, Duration period) {
+    }
 
     /** The receiver (IO) thread's state. */
     enum Receiver {
@@ -70,7 +81,13 @@ record ReplicaStatus(String sourceHost, int sourcePort, long sourceServerId, Str
                 position(column.text("Master_Log_File"), column.number("Read_Master_Log_Pos")),
                 position(column.text("Relay_Master_Log_File"), column.number("Exec_Master_Log_Pos")),
                 Duration.ofSeconds(column.number("SQL_Delay")),
-                position(column.text("Relay_Log_File"), column.number("Relay_Log_Pos")));
+                position(column.text("Relay_Log_File"), column.number("Relay_Log_Pos")), heartbeats(column));
+    }
+
+    private static Heartbeats heartbeats(Column column) {
+        return column.row().containsKey("Slave_received_heartbeats") ? new Heartbeats(
+                column.number("Slave_received_heartbeats"),
+                SourceSilence.period(column.text("Slave_heartbeat_period"))) : null;
     }
 
     private static BinlogPosition position(String file, long offset) {

@@ -61,7 +61,7 @@ record RepointPlan(ReplicationAddress master, EpochStore.Coordinates coordinates
         Dialect dialect = node.dialect();
         node.execute(dialect.stopReplica());
         node.execute(dialect.changeSourceAt(master.host(), master.port(), services.settings().replicationUser(),
-                services.settings().replicationPassword(), coordinates.ownEnd(), java.time.Duration.ZERO));
+                services.settings().replicationPassword(), coordinates.ownEnd(), java.time.Duration.ZERO, null));
         node.execute(dialect.startReplica());
         return ReplicaOf.await(node, services.settings().repointCheck(), true);
     }

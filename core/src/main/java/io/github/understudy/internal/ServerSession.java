@@ -148,8 +148,54 @@ final class ServerSession implements AutoCloseable {
 
     /** {@return the replica status, empty when the server replicates from no one} */
     Optional<ReplicaStatus> replicaStatus() throws SQLException {
-        List<Map<String, String>> rows = rows(dialect.replicaStatus());
-        return rows.isEmpty() ? Optional.empty() : Optional.of(ReplicaStatus.parse(rows.get(0), dialect));
+        return rows(dialect.fullReplicaStatus()).stream()
+                .filter(row -> java.util.Objects.toString(row.get("Connection_name"), "").isEmpty()).findFirst()
+                .map(row -> ReplicaStatus.parse(row, dialect));
+    }
+
+    /**
+     * {@return the heartbeat period the replica asked its source for, null when the server does not say (MySQL keeps
+     * it in {@code performance_schema}, which this user may not read)}
+     *
+     * @param status the replica's status, just read (MariaDB's holds the period)
+     */
+    Duration heartbeatPeriod(ReplicaStatus status) throws SQLException {
+        if (dialect.mariadb()) {
+            return status.heartbeats() == null ? null : status.heartbeats().period();
+        }
+        List<Map<String, String>> rows = performanceSchema("SELECT CAST(HEARTBEAT_INTERVAL AS CHAR) AS period FROM "
+                + "performance_schema.replication_connection_configuration WHERE CHANNEL_NAME = ''");
+        return rows.isEmpty() || rows.get(0).get("period") == null ? null
+                : SourceSilence.period(rows.get(0).get("period"));
+    }
+
+    /**
+     * {@return how long the receiver has heard nothing from its source, as MySQL tells it; null when it cannot be
+     * told (see {@link SourceSilence#ofTimestamps}) or on MariaDB, whose probes watch the heartbeat count instead}
+     */
+    SourceSilence sourceSilence() throws SQLException {
+        if (dialect.mariadb()) {
+            return null;
+        }
+        List<Map<String, String>> rows = performanceSchema(dialect.sourceSilence());
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Map<String, String> row = rows.get(0);
+        return SourceSilence.ofTimestamps(row.get("last_heartbeat"), row.get("last_queued"), row.get("queueing"),
+                row.get("now"), row.get("period"));
+    }
+
+    /** The rows of a {@code performance_schema} query, none when this user may not read it (SQLSTATE 42...). */
+    private List<Map<String, String>> performanceSchema(String query) throws SQLException {
+        try {
+            return rows(query);
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("42")) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     /** {@return every transaction the server has: {@code gtid_executed} / {@code gtid_current_pos}} */

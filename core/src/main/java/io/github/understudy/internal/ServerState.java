@@ -17,12 +17,14 @@ import java.util.Optional;
  * @param semiSyncReplica whether it acknowledges as a semi-sync replica
  * @param replica        its replica status, empty when it replicates from no one
  * @param receiverLostAt since when its receiver has not been connected to its source, null while it is
+ * @param silence        how long its receiver has heard nothing from its source, null when unknown (see
+ *                       {@link SourceSilence})
  * @param epoch          its epoch row as last read (see {@link NodeProbe}), {@link EpochStore.Epoch#NONE} when it has
  *                       none
  */
 record ServerState(Instant at, long serverId, String serverUuid, boolean readOnly, String executed, boolean gtidMode,
                    boolean semiSyncSource, boolean semiSyncReplica, Optional<ReplicaStatus> replica, Instant receiverLostAt,
-                   EpochStore.Epoch epoch) {
+                   SourceSilence silence, EpochStore.Epoch epoch) {
 
     /**
      * The variables a probe reads in one round trip; a server lacking one leaves it out. Semi-sync has two names:
@@ -36,7 +38,7 @@ record ServerState(Instant at, long serverId, String serverUuid, boolean readOnl
 
     /** Builds the state from the variables and replica status one probe read. */
     static ServerState of(Instant at, Dialect dialect, Map<String, String> variables, Optional<ReplicaStatus> replica,
-                          Instant receiverLostAt, EpochStore.Epoch epoch) {
+                          Instant receiverLostAt, SourceSilence silence, EpochStore.Epoch epoch) {
         return new ServerState(at, Long.parseLong(variables.getOrDefault("server_id", "0")),
                 variables.getOrDefault("server_uuid", ""),
                 Dialect.on(variables.get("read_only")) || Dialect.on(variables.get("super_read_only")),
@@ -47,6 +49,6 @@ record ServerState(Instant at, long serverId, String serverUuid, boolean readOnl
                         || Dialect.on(variables.get("rpl_semi_sync_source_enabled")),
                 Dialect.on(variables.get("rpl_semi_sync_slave_enabled"))
                         || Dialect.on(variables.get("rpl_semi_sync_replica_enabled")),
-                replica, receiverLostAt, epoch);
+                replica, receiverLostAt, silence, epoch);
     }
 }

@@ -213,17 +213,18 @@ class CandidateChoiceTest {
 
     static ReplicaStatus status(long source, String received, boolean applying, String applierError) {
         return new ReplicaStatus("db" + source, 3306, source, "", ReplicaStatus.Receiver.STOPPED, "", applying,
-                applierError, null, true, received, null, null, Duration.ZERO, null);
+                applierError, null, true, received, null, null, Duration.ZERO, null, null);
     }
 
     private static Facts positioned(HostAndPort node, String received, String applied, boolean applying) {
         return new Facts(node, "", new ReplicaStatus("db1", 3306, 1, M, ReplicaStatus.Receiver.STOPPED, "", applying,
-                "", null, false, "", BinlogPosition.parse(received), BinlogPosition.parse(applied), Duration.ZERO, null),
+                "", null, false, "", BinlogPosition.parse(received), BinlogPosition.parse(applied), Duration.ZERO, null,
+                null),
                 "", false);
     }
 
     private static ReplicaStatus mysqlStatus(String received) {
         return new ReplicaStatus("db1", 3306, 1, M, ReplicaStatus.Receiver.STOPPED, "", true, "", null, true,
-                received, null, null, Duration.ZERO, null);
+                received, null, null, Duration.ZERO, null, null);
     }
 }

@@ -31,7 +31,7 @@ class DialectTest {
                 .contains("SOURCE_PASSWORD='it''s'");
         assertThat(mysql.changeSource("db2", 3306, "repl", "a?b'c")).as("a ? inside a value stays a value")
                 .contains("SOURCE_USER='repl', SOURCE_PASSWORD='a?b''c'");
-        Dialect.Sql sql = mysql.changeSourceByGtid("db2", 3306, "repl", "p\\w");
+        Dialect.Sql sql = mysql.changeSourceByGtid("db2", 3306, "repl", "p\\w", null);
         assertThat(sql.text()).isEqualTo("CHANGE REPLICATION SOURCE TO SOURCE_HOST=?, SOURCE_PORT=3306, SOURCE_USER=?, "
                 + "SOURCE_PASSWORD=?, SOURCE_AUTO_POSITION=1, SOURCE_SSL=1");
         assertThat(sql.parameters()).as("quoted by the driver, as the session's sql_mode needs")
@@ -72,6 +72,12 @@ class DialectTest {
                 + "MASTER_PORT=3306, MASTER_AUTO_POSITION=1, MASTER_SSL=1");
         assertThat(mariadb.changeSource("db2", 3306, null, null)).isEqualTo("CHANGE MASTER TO MASTER_HOST='db2', "
                 + "MASTER_PORT=3306, MASTER_USE_GTID=slave_pos");
+        assertThat(mariadb.changeSourceByGtid("db2", 3306, null, null, Duration.ofMillis(250)).text())
+                .as("a kept heartbeat period").endsWith("MASTER_USE_GTID=slave_pos, MASTER_HEARTBEAT_PERIOD=0.250");
+        assertThat(Dialect.of("8.4.3").changeSourceAt("db2", 3306, null, null, new BinlogPosition("b.1", 4),
+                Duration.ZERO, Duration.ofSeconds(2)).text()).endsWith("SOURCE_DELAY=0, SOURCE_HEARTBEAT_PERIOD=2.000");
+        assertThat(mariadb.fullReplicaStatus()).isEqualTo("SHOW ALL SLAVES STATUS");
+        assertThat(mysql.fullReplicaStatus()).isEqualTo("SHOW SLAVE STATUS");
         assertThat(mariadb.makeWritable()).containsExactly("SET GLOBAL read_only = OFF");
         assertThat(mariadb.waitForApplied("0-1-5", Duration.ofSeconds(3))).isEqualTo("SELECT MASTER_GTID_WAIT('0-1-5', 3)");
         assertThat(mysql.waitForApplied("u:1-5", Duration.ofMillis(10)))

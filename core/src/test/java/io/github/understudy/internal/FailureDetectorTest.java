@@ -38,6 +38,39 @@ class FailureDetectorTest {
     }
 
     @Test
+    void deadWhenTheReplicasStillShowConnectedButHaveHeardNothingForTwoHeartbeats() {
+        // A hung master keeps its replicas' connections open until their slave_net_timeout.
+        SourceSilence silent = new SourceSilence(Duration.ofMillis(700), Duration.ofMillis(250));
+        FailureDetector.Finding finding = FailureDetector.diagnose(M, 1, false,
+                List.of(reply(R2, ReplicaStatus.Receiver.RUNNING, 1, silent),
+                        reply(R3, ReplicaStatus.Receiver.CONNECTING, 1, null)));
+
+        assertThat(finding.diagnosis()).isEqualTo(Diagnosis.DEAD_MASTER);
+        assertThat(finding.detail()).contains("db2:3306 IO thread Yes, heard nothing from its source for 0.7 s "
+                + "(heartbeat every 0.25 s)");
+    }
+
+    @Test
+    void unreachableWhileOneReplicaHeardFromItLately() {
+        // Only the application's path to the master is cut: its replicas hear it, one of them recently enough.
+        FailureDetector.Finding finding = FailureDetector.diagnose(M, 1, false,
+                List.of(reply(R2, ReplicaStatus.Receiver.RUNNING, 1,
+                                new SourceSilence(Duration.ofMillis(700), Duration.ofMillis(250))),
+                        reply(R3, ReplicaStatus.Receiver.RUNNING, 1,
+                                new SourceSilence(Duration.ofMillis(400), Duration.ofMillis(250)))));
+
+        assertThat(finding.diagnosis()).isEqualTo(Diagnosis.UNREACHABLE_MASTER);
+        assertThat(finding.detail()).contains("still replicating from db1:3306: db3:3306 (");
+    }
+
+    @Test
+    void aLongSilenceWithoutHeartbeatsProvesNothing() {
+        assertThat(FailureDetector.diagnose(M, 1, false, List.of(reply(R2, ReplicaStatus.Receiver.RUNNING, 1,
+                new SourceSilence(Duration.ofMinutes(5), Duration.ZERO)))).diagnosis())
+                .isEqualTo(Diagnosis.UNREACHABLE_MASTER);
+    }
+
+    @Test
     void aReplicaConnectedToAnotherSourceIsNoEvidenceOfLife() {
         assertThat(FailureDetector.diagnose(M, 1, false, List.of(reply(R2, ReplicaStatus.Receiver.RUNNING, 7)))
                 .diagnosis()).isEqualTo(Diagnosis.DEAD_MASTER);
@@ -48,7 +81,7 @@ class FailureDetectorTest {
         // Issue 21: commits timing out (semi-sync with no replica) made the master SUSPECT while its probes
         // answered, and no replica replicated from it.
         FailureDetector.Finding finding = FailureDetector.diagnose(M, 1, true,
-                List.of(reply(R2, ReplicaStatus.Receiver.CONNECTING, 1), new Reply(R3, Optional.empty(), "")));
+                List.of(reply(R2, ReplicaStatus.Receiver.CONNECTING, 1), new Reply(R3, Optional.empty(), null, "")));
 
         assertThat(finding.diagnosis()).isEqualTo(Diagnosis.HEALTHY);
         assertThat(finding.detail()).contains("the master answers its probes");
@@ -56,12 +89,17 @@ class FailureDetectorTest {
 
     @Test
     void nothingReachableWhenNoReplicaAnswers() {
-        assertThat(FailureDetector.diagnose(M, 1, false, List.of(new Reply(R2, null, "refused"))).diagnosis())
+        assertThat(FailureDetector.diagnose(M, 1, false, List.of(new Reply(R2, null, null, "refused"))).diagnosis())
                 .isEqualTo(Diagnosis.NOTHING_REACHABLE);
     }
 
     private static Reply reply(HostAndPort node, ReplicaStatus.Receiver receiver, long source) {
+        return reply(node, receiver, source, null);
+    }
+
+    private static Reply reply(HostAndPort node, ReplicaStatus.Receiver receiver, long source,
+                               SourceSilence silence) {
         return new Reply(node, Optional.of(new ReplicaStatus("db" + source, 3306, source, "", receiver, "", true, "",
-                null, true, "", null, null, Duration.ZERO, null)), "");
+                null, true, "", null, null, Duration.ZERO, null, null)), silence, "");
     }
 }

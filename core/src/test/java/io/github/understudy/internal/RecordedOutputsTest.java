@@ -109,7 +109,7 @@ class RecordedOutputsTest {
         Dialect mysql9 = Dialect.of("9.7.0");
 
         ServerState state = ServerState.of(Instant.EPOCH, mysql9, Map.of(source, "ON", replica, "OFF",
-                "server_id", "1", "gtid_mode", "ON"), Optional.empty(), null, null);
+                "server_id", "1", "gtid_mode", "ON"), Optional.empty(), null, null, null);
 
         assertThat(SemiSync.prefix(Map.of(source, "ON"))).isEqualTo("rpl_semi_sync_source_");
         assertThat(state.semiSyncSource()).isTrue();

@@ -80,6 +80,22 @@ class ReplicaStatusTest {
         assertThat(status.sourceUuid()).isEmpty();
         assertThat(status.view(null).mode()).isEqualTo(ReplicationMode.POSITION);
         assertThat(status.relayAt()).isEqualTo(new BinlogPosition("relay-bin.000002", 555));
+        assertThat(status.heartbeats()).as("SHOW SLAVE STATUS has no heartbeat count").isNull();
+    }
+
+    @Test
+    void readsMariaDbsHeartbeatsFromAllSlavesStatus() {
+        // As MariaDB 10.11.19 and 11.4.5 print them (recorded here through the test kit, heartbeat period 0.25 s).
+        Map<String, String> row = new HashMap<>();
+        row.put("Connection_name", "");
+        row.put("Master_Host", "127.0.0.1");
+        row.put("Slave_IO_Running", "Yes");
+        row.put("Slave_received_heartbeats", "10");
+        row.put("Slave_heartbeat_period", "0.25");
+
+        ReplicaStatus status = ReplicaStatus.parse(row, Dialect.of("10.11.19-MariaDB-0+deb12u1-log"));
+
+        assertThat(status.heartbeats()).isEqualTo(new ReplicaStatus.Heartbeats(10, Duration.ofMillis(250)));
     }
 
     @Test

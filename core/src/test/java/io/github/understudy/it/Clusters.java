@@ -4,6 +4,7 @@ import io.github.understudy.PoolSettings;
 import io.github.understudy.UnderstudyConfig;
 import io.github.understudy.UnderstudyDataSource;
 import io.github.understudy.testkit.ClusterNode;
+import io.github.understudy.testkit.Flavor;
 import io.github.understudy.testkit.ReplicationCluster;
 
 import java.sql.Connection;
@@ -60,6 +61,15 @@ final class Clusters {
             connection.setReadOnly(true);
             return serverId(connection);
         }
+    }
+
+    /** The heartbeat period a replica asked its source for, in seconds. */
+    static java.math.BigDecimal heartbeatPeriod(ReplicationCluster cluster, ClusterNode replica) {
+        Object period = cluster.flavor() == Flavor.MARIADB
+                ? cluster.query(replica, "SHOW ALL SLAVES STATUS").get(0).get("Slave_heartbeat_period")
+                : cluster.query(replica, "SELECT HEARTBEAT_INTERVAL FROM "
+                        + "performance_schema.replication_connection_configuration").get(0).get("HEARTBEAT_INTERVAL");
+        return new java.math.BigDecimal(period.toString());
     }
 
     /** The server's statement counters that tell how many round trips a request made. */

@@ -18,6 +18,7 @@ import io.github.understudy.event.MasterPromoted;
 import io.github.understudy.event.NodeFenced;
 import io.github.understudy.event.NodeRejoined;
 import io.github.understudy.event.RejoinRefused;
+import io.github.understudy.event.ReplicasRepointed;
 import io.github.understudy.testkit.ClusterNode;
 import io.github.understudy.testkit.Flavor;
 import io.github.understudy.testkit.ReplicationCluster;
@@ -236,6 +237,60 @@ abstract class FailoverScenariosContract extends FailoverContract {
                     .isEqualTo(NodeState.FENCED);
             assertThat(cluster.topology().node("n1").readOnly()).isTrue();
             assertThat(events.of(NodeRejoined.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void hungMasterIsConfirmedByItsReplicasSilenceWhileTheirReceiversStillShowConnected() throws Exception {
+        Events events = new Events();
+        ClusterNode master = cluster.node("n1");
+        for (ClusterNode replica : cluster.replicas()) {
+            // Receivers that wait a minute before giving up on a silent source (the servers' default): only the
+            // missing heartbeats can tell that the master hangs, well within the 30 s awaited below.
+            cluster.execute(replica, "SET GLOBAL slave_net_timeout = 60", "STOP SLAVE IO_THREAD",
+                    "START SLAVE IO_THREAD");
+        }
+        try (UnderstudyDataSource ds = new UnderstudyDataSource(failoverConfig(cluster, events).build())) {
+            master.pause();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !events.of(MasterPromoted.class).isEmpty());
+            assertThat(events.of(MasterFailureDiagnosed.class)).filteredOn(e -> e.diagnosis() == Diagnosis.DEAD_MASTER)
+                    .first().extracting(MasterFailureDiagnosed::detail).asString()
+                    .contains("IO thread Yes, heard nothing from its source for").contains("(heartbeat every 0.25 s)");
+            // The repointed replica keeps its heartbeat period: a CHANGE MASTER TO naming a new host without one
+            // resets it to half of slave_net_timeout (30 s here), and the next hang would take half a minute.
+            ClusterNode promoted = node(events.of(MasterPromoted.class).get(0).newMaster());
+            ClusterNode other = cluster.replicas().stream().filter(r -> r != promoted).findFirst().orElseThrow();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !events.of(ReplicasRepointed.class).isEmpty());
+            assertThat(events.of(ReplicasRepointed.class).get(0).results()).containsKey(
+                    HostAndPort.parse(other.address()));
+            assertThat(Clusters.heartbeatPeriod(cluster, other)).isEqualByComparingTo("0.25");
+        } finally {
+            master.resume();
+        }
+    }
+
+    @Test
+    void slowMasterIsNotFailedOver() throws SQLException {
+        String table = newTable();
+        Events events = new Events();
+        ClusterNode master = cluster.node("n1");
+        try (UnderstudyDataSource ds = new UnderstudyDataSource(failoverConfig(cluster, events).build())) {
+            // 400 ms each way: every answer takes 800 ms, under the 1 s probe timeout.
+            master.addLatency(Duration.ofMillis(400));
+            try (Connection c = ds.getConnection()) {
+                insert(c, table, 1);
+            }
+
+            await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10)).until(() ->
+                    events.of(MasterPromoted.class).isEmpty() && events.of(MasterFailureDiagnosed.class).stream()
+                            .noneMatch(e -> e.diagnosis() == Diagnosis.DEAD_MASTER));
+            try (Connection c = ds.getConnection()) {
+                insert(c, table, 2);
+                assertThat(Clusters.serverId(c)).isEqualTo(master.serverId());
+            }
+        } finally {
+            master.healNetwork();
         }
     }
 

@@ -79,7 +79,7 @@ final class LocalServer implements ServerHandle {
         cnf.put("relay_log", "relay-bin");
         cnf.put("binlog_format", "ROW");
         cnf.put(newNames ? "log_replica_updates" : "log_slave_updates", "ON");
-        // Replicas notice a dead or hung master in 2 s, not the default 60 s (heartbeat every second): a
+        // Replicas notice a dead or hung master in 2 s, not the default 60 s (heartbeat every 0.25 s): a
         // receiver stuck connecting to a hung master also gives up (and lets STOP SLAVE return) that fast.
         cnf.put(newNames ? "replica_net_timeout" : "slave_net_timeout", "2");
         cnf.put("report_host", "127.0.0.1");

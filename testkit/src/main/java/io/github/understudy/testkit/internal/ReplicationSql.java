@@ -27,17 +27,17 @@ public final class ReplicationSql {
         if (flavor == Flavor.MARIADB) {
             return "CHANGE MASTER TO MASTER_HOST='" + host + "', MASTER_PORT=" + port + ", MASTER_USER='" + user
                     + "', MASTER_PASSWORD='" + quotedPassword + "', MASTER_USE_GTID=slave_pos, "
-                    + "MASTER_CONNECT_RETRY=1, MASTER_HEARTBEAT_PERIOD=1";
+                    + "MASTER_CONNECT_RETRY=1, MASTER_HEARTBEAT_PERIOD=0.25";
         }
         if (replicaWords) {
             return "CHANGE REPLICATION SOURCE TO SOURCE_HOST='" + host + "', SOURCE_PORT=" + port + ", SOURCE_USER='"
                     + user + "', SOURCE_PASSWORD='" + quotedPassword + "', SOURCE_AUTO_POSITION=1, SOURCE_SSL=1, "
-                    + "SOURCE_CONNECT_RETRY=1, SOURCE_HEARTBEAT_PERIOD=1";
+                    + "SOURCE_CONNECT_RETRY=1, SOURCE_HEARTBEAT_PERIOD=0.25";
         }
         // Without MASTER_SSL=1 the IO thread fails with 2061: repl uses caching_sha2_password.
         return "CHANGE MASTER TO MASTER_HOST='" + host + "', MASTER_PORT=" + port + ", MASTER_USER='" + user
                 + "', MASTER_PASSWORD='" + quotedPassword + "', MASTER_AUTO_POSITION=1, MASTER_SSL=1, "
-                + "MASTER_CONNECT_RETRY=1, MASTER_HEARTBEAT_PERIOD=1";
+                + "MASTER_CONNECT_RETRY=1, MASTER_HEARTBEAT_PERIOD=0.25";
     }
 
     /**
@@ -52,7 +52,7 @@ public final class ReplicationSql {
         return (replicaWords ? "CHANGE REPLICATION SOURCE TO " : "CHANGE MASTER TO ") + words + "_HOST='" + host
                 + "', " + words + "_PORT=" + port + ", " + words + "_USER='" + user + "', " + words + "_PASSWORD='"
                 + quotedPassword + "', " + positioning + ", " + words + "_LOG_FILE='" + file + "', " + words
-                + "_LOG_POS=" + position + ", " + words + "_CONNECT_RETRY=1, " + words + "_HEARTBEAT_PERIOD=1";
+                + "_LOG_POS=" + position + ", " + words + "_CONNECT_RETRY=1, " + words + "_HEARTBEAT_PERIOD=0.25";
     }
 
     /** The end of a server's own binary log: {@code File} and {@code Position}. */
