@@ -173,9 +173,9 @@ final class Dialect implements io.github.understudy.ReplicationDialect {
     /**
      * Points a replica at a new source with GTID auto-positioning; see {@link #changeSource(String, int, String, String)}.
      *
-     * @param heartbeat the heartbeat period to keep, null for the server's default: a {@code CHANGE MASTER TO} that
-     *                  names a host and no period resets it to half of {@code slave_net_timeout} (30 s by default),
-     *                  which would silently slow down the detection of a hung master after every failover
+     * @param heartbeat the heartbeat period to keep, null for the server's default: a {@code CHANGE MASTER TO} without
+     *                  one resets it to half of {@code slave_net_timeout} (30 s by default; MySQL when it names a
+     *                  host, MariaDB always), which would silently slow down the detection of a hung master
      */
     Sql changeSourceByGtid(String host, int port, String user, String password, Duration heartbeat) {
         String positioning = flavor == Flavor.MARIADB ? "MASTER_USE_GTID=slave_pos"
@@ -222,12 +222,13 @@ final class Dialect implements io.github.understudy.ReplicationDialect {
      * but not applied), so the applier's own place in them is given. The server then switches
      * {@code relay_log_purge} off, silently: the caller sets it back.
      *
-     * @param relayAt where the applier is in its relay log ({@code Relay_Log_File}, {@code Relay_Log_Pos})
+     * @param relayAt   where the applier is in its relay log ({@code Relay_Log_File}, {@code Relay_Log_Pos})
+     * @param heartbeat the heartbeat period to keep (MariaDB resets it at any {@code CHANGE MASTER TO} without one)
      */
-    Sql delay(java.time.Duration delay, BinlogPosition relayAt) {
+    Sql delay(Duration delay, BinlogPosition relayAt, Duration heartbeat) {
         return new Sql((replicaWords ? "CHANGE REPLICATION SOURCE TO " : "CHANGE MASTER TO ") + word("MASTER")
-                + "_DELAY=" + delay.toSeconds() + ", RELAY_LOG_FILE=?, RELAY_LOG_POS=" + relayAt.position(),
-                java.util.List.of(relayAt.file()));
+                + "_DELAY=" + delay.toSeconds() + ", RELAY_LOG_FILE=?, RELAY_LOG_POS=" + relayAt.position()
+                + heartbeat(heartbeat), java.util.List.of(relayAt.file()));
     }
 
     /** Starts the applier alone until it has executed up to {@code until} in its source's binary log. */

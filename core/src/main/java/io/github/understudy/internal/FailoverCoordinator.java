@@ -39,7 +39,7 @@ final class FailoverCoordinator {
     private final EpochAuthority authority;
     private final ReentrantLock busy = new ReentrantLock();
     private Instant lastFailover;
-    private Instant lastDiagnosis = Instant.MIN;
+    private Instant nextDiagnosis = Instant.MIN;
     private Diagnosis episode = Diagnosis.HEALTHY;
     private String heldBack = "";
 
@@ -118,12 +118,14 @@ final class FailoverCoordinator {
         }
         Instant now = services.clock().instant();
         if (Duration.between(status.since(), now).compareTo(services.settings().deadMasterAfter()) < 0
-                || Duration.between(lastDiagnosis, now).compareTo(diagnoseEvery) < 0) {
+                || now.isBefore(nextDiagnosis)) {
             return;
         }
-        lastDiagnosis = now;
         FailureDetector.Finding finding = FailureDetector.diagnose(master, status.serverId(),
                 services.node(master).probe().answering(), detector.ask(master, table.snapshot()));
+        // Sooner when the replicas' silence will prove the master gone before the probe interval is over.
+        Duration recheck = finding.recheckIn();
+        nextDiagnosis = now.plus(recheck != null && recheck.compareTo(diagnoseEvery) < 0 ? recheck : diagnoseEvery);
         if (finding.diagnosis() != episode) {
             episode = finding.diagnosis();
             LOG.warn("{} - master {} {}: {}", services.name(), master, finding.diagnosis(), finding.detail());
@@ -148,7 +150,7 @@ final class FailoverCoordinator {
                 holdBack(master.address(), "another application instance holds the failover lock");
                 // Back off with jitter: the winner's promotion shows at the next probes, and a fleet of losers
                 // retrying in step would each open connections to the replicas at every diagnosis.
-                lastDiagnosis = services.clock().instant().plusNanos(
+                nextDiagnosis = services.clock().instant().plus(diagnoseEvery).plusNanos(
                         java.util.concurrent.ThreadLocalRandom.current().nextLong(diagnoseEvery.toNanos() + 1));
                 return;
             }

@@ -6,6 +6,7 @@ import io.github.understudy.NodeStatus;
 import io.github.understudy.Role;
 import io.github.understudy.TopologySnapshot;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +21,20 @@ import java.util.Optional;
  */
 final class FailureDetector {
 
-    /** A diagnosis, the replicas that answered, and what they said. */
-    record Finding(Diagnosis diagnosis, List<HostAndPort> reachableReplicas, String detail) {
+    /**
+     * A diagnosis, the replicas that answered, and what they said.
+     *
+     * @param recheckIn for an unreachable master that only the replicas' recent silence keeps alive: when that
+     *                  silence will have lasted long enough to prove it gone; null otherwise
+     */
+    record Finding(Diagnosis diagnosis, List<HostAndPort> reachableReplicas, String detail, Duration recheckIn) {
+        Finding(Diagnosis diagnosis, List<HostAndPort> reachableReplicas, String detail) {
+            this(diagnosis, reachableReplicas, detail, null);
+        }
     }
+
+    /** Past a silence's limit, so that the next diagnosis finds it passed. */
+    private static final Duration PAST = Duration.ofMillis(10);
 
     /**
      * What one replica said.
@@ -68,6 +80,8 @@ final class FailureDetector {
         List<HostAndPort> reachable = new ArrayList<>();
         List<String> seeing = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        Duration untilSilent = Duration.ZERO;
+        boolean onlySilence = true;
         for (Reply reply : replies) {
             if (!reply.failure().isEmpty()) {
                 notes.add(reply.node() + " unreachable (" + reply.failure() + ")");
@@ -84,6 +98,12 @@ final class FailureDetector {
                     + silence.describe()));
             if (status.connectedTo(masterServerId) && (silence == null || !silence.sourceLost())) {
                 seeing.add(reply.node().toString());
+                if (silence == null || silence.heartbeatPeriod().isZero()) {
+                    onlySilence = false;
+                } else {
+                    Duration left = silence.limit().minus(silence.silent()).plus(PAST);
+                    untilSilent = left.compareTo(untilSilent) > 0 ? left : untilSilent;
+                }
             }
         }
         String detail = String.join("; ", notes);
@@ -96,7 +116,7 @@ final class FailureDetector {
         }
         if (!seeing.isEmpty()) {
             return new Finding(Diagnosis.UNREACHABLE_MASTER, reachable, "still replicating from " + master + ": "
-                    + String.join(", ", seeing) + " (" + detail + ")");
+                    + String.join(", ", seeing) + " (" + detail + ")", onlySilence ? untilSilent : null);
         }
         return new Finding(Diagnosis.DEAD_MASTER, reachable, detail);
     }

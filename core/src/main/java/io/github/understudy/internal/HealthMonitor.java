@@ -49,6 +49,7 @@ final class HealthMonitor {
     private final Set<HostAndPort> fenced = ConcurrentHashMap.newKeySet();
     private Node poolMaster;
     private BiConsumer<Node, Node> masterChange;
+    private volatile Runnable masterTrouble;
 
     public HealthMonitor(String name, List<Node> nodes, Duration interval, Duration healthyInterval,
                          ScheduledExecutorService scheduler,
@@ -245,6 +246,10 @@ final class HealthMonitor {
             } else {
                 republish();
             }
+            if (!node.probe().answering() && node.health().status().role() == Role.MASTER && masterTrouble != null) {
+                // Diagnosed now rather than at the failover's next tick: a dead master's tenths of a second count.
+                runSoon(masterTrouble);
+            }
         } catch (RuntimeException e) {
             LOG.warn("{} - probing {} failed unexpectedly", name, node, e);
         }
@@ -279,6 +284,19 @@ final class HealthMonitor {
             masterChange.accept(old, master);
         }
         return previous;
+    }
+
+    /** Runs {@code check} on the scheduler after each failed probe of a master (the failover's tick). */
+    void onMasterTrouble(Runnable check) {
+        masterTrouble = check;
+    }
+
+    private void runSoon(Runnable task) {
+        try {
+            scheduler.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing
+        }
     }
 
     /**

@@ -123,7 +123,8 @@ final class ReplicaOf {
     /** Takes a stopped applier's delay off, keeping the relay log it has yet to apply (see {@link Dialect#delay}). */
     private static void undelay(ServerSession node) throws SQLException {
         String purge = node.text("SELECT @@global.relay_log_purge");
-        node.execute(node.dialect().delay(Duration.ZERO, node.replicaStatus().orElseThrow().relayAt()));
+        ReplicaStatus status = node.replicaStatus().orElseThrow();
+        node.execute(node.dialect().delay(Duration.ZERO, status.relayAt(), node.heartbeatPeriod(status)));
         node.execute("SET GLOBAL relay_log_purge=" + ("1".equals(purge) ? "ON" : "OFF"));
     }
 

@@ -26,6 +26,11 @@ import java.util.stream.Collectors;
  */
 final class ServerSession implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServerSession.class);
+    /** Warned once per process: every diagnosis asks again. */
+    private static final java.util.concurrent.atomic.AtomicBoolean PERFORMANCE_SCHEMA_REFUSED =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
     private final HostAndPort node;
     private final Connection connection;
     private final Dialect dialect;
@@ -192,6 +197,12 @@ final class ServerSession implements AutoCloseable {
             return rows(query);
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("42")) {
+                if (!PERFORMANCE_SCHEMA_REFUSED.getAndSet(true)) {
+                    LOG.warn("cannot read performance_schema on {} ({}): grant the admin user SELECT on "
+                            + "performance_schema.replication_connection_status and _configuration, or a hung master "
+                            + "is told apart only when its replicas' receivers give up (slave_net_timeout)",
+                            node, e.getMessage());
+                }
                 return List.of();
             }
             throw e;

@@ -90,11 +90,12 @@ class DialectTest {
     void takingADelayOffKeepsTheRelayLogByNamingTheAppliersPlaceInIt() {
         // Without RELAY_LOG_FILE/RELAY_LOG_POS, CHANGE MASTER TO with both threads stopped deletes the relay logs.
         Dialect.Sql undelay = Dialect.of("8.0.15").delay(Duration.ZERO,
-                new BinlogPosition("relay-bin.000002", 4_711));
+                new BinlogPosition("relay-bin.000002", 4_711), null);
 
         assertThat(undelay.text()).isEqualTo("CHANGE MASTER TO MASTER_DELAY=0, RELAY_LOG_FILE=?, RELAY_LOG_POS=4711");
         assertThat(undelay.parameters()).containsExactly("relay-bin.000002");
-        assertThat(Dialect.of("8.0.31").delay(Duration.ofSeconds(60), new BinlogPosition("r.000001", 4)).text())
-                .startsWith("CHANGE REPLICATION SOURCE TO SOURCE_DELAY=60, RELAY_LOG_FILE=?");
+        assertThat(Dialect.of("8.0.31").delay(Duration.ofSeconds(60), new BinlogPosition("r.000001", 4),
+                Duration.ofMillis(250)).text()).startsWith("CHANGE REPLICATION SOURCE TO SOURCE_DELAY=60, RELAY_LOG_FILE=?")
+                .endsWith(", SOURCE_HEARTBEAT_PERIOD=0.250");
     }
 }

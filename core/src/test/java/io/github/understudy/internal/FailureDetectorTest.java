@@ -61,6 +61,19 @@ class FailureDetectorTest {
 
         assertThat(finding.diagnosis()).isEqualTo(Diagnosis.UNREACHABLE_MASTER);
         assertThat(finding.detail()).contains("still replicating from db1:3306: db3:3306 (");
+        assertThat(finding.recheckIn()).as("when db3's silence passes 0.5 s, if nothing arrives meanwhile")
+                .isEqualTo(Duration.ofMillis(110));
+    }
+
+    @Test
+    void noEarlyRecheckWhileAReplicaSeesTheMasterWithoutHeartbeatsToJudgeBy() {
+        FailureDetector.Finding finding = FailureDetector.diagnose(M, 1, false,
+                List.of(reply(R2, ReplicaStatus.Receiver.RUNNING, 1,
+                                new SourceSilence(Duration.ofMillis(400), Duration.ofMillis(250))),
+                        reply(R3, ReplicaStatus.Receiver.RUNNING, 1, null)));
+
+        assertThat(finding.diagnosis()).isEqualTo(Diagnosis.UNREACHABLE_MASTER);
+        assertThat(finding.recheckIn()).isNull();
     }
 
     @Test

@@ -51,9 +51,12 @@ final class ClusterBootstrap {
                     + "BINLOG MONITOR, REPLICATION MASTER ADMIN, CONNECTION ADMIN, READ_ONLY ADMIN ON *.* TO " + account,
                     "GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP ON `understudy`.* TO " + account);
         }
+        // MySQL shows a receiver's heartbeats only in performance_schema: how a hung master is told from a slow one.
         return List.of("GRANT RELOAD, PROCESS, SUPER, REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO " + account,
                 "GRANT REPLICATION_SLAVE_ADMIN, SYSTEM_VARIABLES_ADMIN, CONNECTION_ADMIN ON *.* TO " + account,
-                "GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP ON `understudy`.* TO " + account);
+                "GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP ON `understudy`.* TO " + account,
+                "GRANT SELECT ON performance_schema.replication_connection_status TO " + account,
+                "GRANT SELECT ON performance_schema.replication_connection_configuration TO " + account);
     }
 
     static List<String> replicaStatements(ReplicationSql sql, String masterHost, int masterPort, Credentials repl) {

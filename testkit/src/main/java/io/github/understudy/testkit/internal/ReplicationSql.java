@@ -67,8 +67,9 @@ public final class ReplicationSql {
     }
 
     public String delay(Duration delay) {
+        // With the heartbeat period: MariaDB resets it at any CHANGE MASTER TO that does not name it.
         return (replicaWords ? "CHANGE REPLICATION SOURCE TO SOURCE_DELAY=" : "CHANGE MASTER TO MASTER_DELAY=")
-                + delay.toSeconds();
+                + delay.toSeconds() + ", " + (replicaWords ? "SOURCE" : "MASTER") + "_HEARTBEAT_PERIOD=0.25";
     }
 
     public String start() {
