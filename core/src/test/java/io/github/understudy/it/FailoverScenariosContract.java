@@ -260,7 +260,7 @@ abstract class FailoverScenariosContract extends FailoverContract {
             // The repointed replica keeps its heartbeat period: a CHANGE MASTER TO naming a new host without one
             // resets it to half of slave_net_timeout (30 s here), and the next hang would take half a minute.
             ClusterNode promoted = node(events.of(MasterPromoted.class).get(0).newMaster());
-            ClusterNode other = cluster.replicas().stream().filter(r -> r != promoted).findFirst().orElseThrow();
+            ClusterNode other = promoted == cluster.node("n2") ? cluster.node("n3") : cluster.node("n2");
             await().atMost(Duration.ofSeconds(30)).until(() -> !events.of(ReplicasRepointed.class).isEmpty());
             assertThat(events.of(ReplicasRepointed.class).get(0).results()).containsKey(
                     HostAndPort.parse(other.address()));
