@@ -28,7 +28,7 @@ final class FailoverReport {
                 .meta("settings", "Understudy defaults (probeInterval 500 ms, probeTimeout 1 s, failuresToEvict 2, "
                         + "maxReplicaLag 5 s, lagSource " + options.text("lagSource", "SECONDS_BEHIND_MASTER")
                         + ", masterWaitTimeout 2 s, socketTimeout 30 s); test kit: slave_net_timeout 2 s, master "
-                        + "heartbeat 1 s");
+                        + "heartbeat 0.25 s");
         List<Object> data = new ArrayList<>();
         MarkdownTable targets = new MarkdownTable("fault", "metric", "target", "min", "median", "max", "verdict");
         for (Map.Entry<Fault, List<Episode.Outcome>> entry : outcomes.entrySet()) {
