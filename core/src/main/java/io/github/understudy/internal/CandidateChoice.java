@@ -108,8 +108,7 @@ final class CandidateChoice {
             }
         }
         fit.stream().filter(f -> f != best).forEach(f -> rejected.add(new RejectedCandidate(f.node(),
-                Reason.LESS_ADVANCED, "has " + progress.describe(f) + ", " + best.node() + " has "
-                        + progress.describe(best))));
+                Reason.LESS_ADVANCED, lessAdvanced(in, progress, f, best))));
         BinlogPosition applied = best.status().applied();
         boolean byCoordinates = progress instanceof Progress.Coordinates;
         return PromotionOutcome.promoted(best.node(), rejected,
@@ -184,6 +183,19 @@ final class CandidateChoice {
             }
         }
         return best;
+    }
+
+    /** Why {@code loser} was not chosen: less advanced, or as advanced and second in the tie-break. */
+    private static String lessAdvanced(Inputs in, Progress progress, Facts loser, Facts best) {
+        String positions = "has " + progress.describe(loser) + ", " + best.node() + " has " + progress.describe(best);
+        if (progress.compare(loser, best) < 0) {
+            return positions;
+        }
+        String why = tieBreak(in, best) > tieBreak(in, loser)
+                ? (in.prefer().contains(best.node()) && !in.prefer().contains(loser.node())
+                        ? "it is preferred (failover.preferPromote)" : "its applier was running")
+                : "it comes first in the candidates' order";
+        return positions + ": as advanced; " + best.node() + " won the tie because " + why;
     }
 
     /** Among equals: preferred first, then a node whose applier was running (an operator stopped the other). */

@@ -61,7 +61,15 @@ final class Handover {
      * @param afterFollow run once writes are routed to the new master (a switchover releases its hold)
      */
     long complete(Promotion promotion, Runnable afterFollow) throws SQLException {
-        Started started = record(promotion);
+        Node promoted = services.node(promotion.promoted());
+        services.monitor().promoting(promoted); // its master pool fills while the term is recorded
+        Started started;
+        try {
+            started = record(promotion);
+        } catch (SQLException | RuntimeException e) {
+            promoted.prepare(null); // not promoted: the pool opened ahead goes
+            throw e;
+        }
         Map<HostAndPort, RepointResult> results = null;
         long repointStarted = System.nanoTime();
         if (started.semiSync()) {

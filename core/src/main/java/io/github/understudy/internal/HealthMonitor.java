@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,7 @@ final class HealthMonitor {
     private Node poolMaster;
     private BiConsumer<Node, Node> masterChange;
     private volatile Runnable masterTrouble;
+    private volatile Consumer<Node> prepareMaster;
 
     public HealthMonitor(String name, List<Node> nodes, Duration interval, Duration healthyInterval,
                          ScheduledExecutorService scheduler,
@@ -301,11 +303,20 @@ final class HealthMonitor {
 
     /**
      * Tells {@code listener} (on the thread that published the table) whenever writes go to another node than
-     * {@code current}, then the one after, and so on.
+     * {@code current}, then the one after, and so on; and {@code prepare} when a promotion of a node starts.
      */
-    synchronized void onMasterChange(Node current, BiConsumer<Node, Node> listener) {
+    synchronized void onMasterChange(Node current, BiConsumer<Node, Node> listener, Consumer<Node> prepare) {
         poolMaster = current;
         masterChange = listener;
+        prepareMaster = prepare;
+    }
+
+    /** A promotion of {@code node} is under way: its master pool may open now (see {@link #onMasterChange}). */
+    void promoting(Node node) {
+        Consumer<Node> prepare = prepareMaster;
+        if (prepare != null) {
+            prepare.accept(node);
+        }
     }
 
     private TopologySnapshot snapshotNow() {

@@ -30,6 +30,8 @@ final class Node implements ReplicaCandidate, AutoCloseable {
     private final NodeProbe probe;
     private final Set<Connection> borrowed = ConcurrentHashMap.newKeySet();
     private final RetiredPools retired;
+    private final java.util.concurrent.atomic.AtomicReference<HikariDataSource> prepared =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     Node(HostAndPort address, NodeHealth health, CircuitBreaker breaker, NodeProbe probe) {
         this.address = address;
@@ -84,6 +86,22 @@ final class Node implements ReplicaCandidate, AutoCloseable {
 
     Pool currentPool() {
         return pool;
+    }
+
+    /**
+     * Keeps a master pool opened ahead of a promotion of this node: HikariCP fills it while the promotion finishes,
+     * so that the first writes find connections. One at most; an earlier one not taken is closed.
+     */
+    void prepare(HikariDataSource masterPool) {
+        HikariDataSource earlier = prepared.getAndSet(masterPool);
+        if (earlier != null) {
+            retired.retire(earlier, Duration.ZERO);
+        }
+    }
+
+    /** {@return the master pool prepared for this node, null when none; it is the caller's from now on} */
+    HikariDataSource takePrepared() {
+        return prepared.getAndSet(null);
     }
 
     /** Opens the pool once the node's role is known (replica pools are read-only by default). */
@@ -152,6 +170,10 @@ final class Node implements ReplicaCandidate, AutoCloseable {
         HikariDataSource open = pool();
         if (open != null) {
             open.close();
+        }
+        HikariDataSource unused = prepared.getAndSet(null);
+        if (unused != null) {
+            unused.close();
         }
         retired.close();
         probe.close();

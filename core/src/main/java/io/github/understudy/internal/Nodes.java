@@ -101,7 +101,7 @@ final class Nodes {
         for (Node node : nodes) {
             pools.open(node, node == table.master());
         }
-        monitor.onMasterChange(table.master(), pools::masterChanged);
+        monitor.onMasterChange(table.master(), pools::masterChanged, pools::prepare);
         monitor.start();
         long tick = Math.max(TimeUnit.MILLISECONDS.toNanos(20), config.probeInterval().toNanos() / 5);
         scheduler.scheduleWithFixedDelay(coordinator::tick, tick, tick, TimeUnit.NANOSECONDS);

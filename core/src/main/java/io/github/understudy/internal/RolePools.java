@@ -47,16 +47,26 @@ final class RolePools {
     void masterChanged(Node old, Node now) {
         if (old != null && old != now) {
             old.abortBorrowed(); // first: nothing may keep a request on the former master
-            reopen(old, false, Duration.ZERO);
+            reopen(old, false, Duration.ZERO, null);
         }
-        reopen(now, true, config.socketTimeout());
+        HikariDataSource prepared = now.takePrepared();
+        reopen(now, true, config.socketTimeout(), prepared);
         LOG.info("{} - pools reopened for the new roles: master {}{}", config.name(), now,
                 old == null ? "" : ", former master " + old + " (its requests in flight aborted)");
     }
 
-    private void reopen(Node node, boolean master, Duration drainLimit) {
+    /** Opens the master pool of a node about to be promoted, so that it has connections when writes arrive. */
+    void prepare(Node node) {
         try {
-            node.reopenPool(pool(node, master), !master, drainLimit);
+            node.prepare(pool(node, true));
+        } catch (RuntimeException e) {
+            LOG.warn("{} - cannot open a master pool ahead for {}: {}", config.name(), node, e.getMessage());
+        }
+    }
+
+    private void reopen(Node node, boolean master, Duration drainLimit, HikariDataSource prepared) {
+        try {
+            node.reopenPool(prepared != null ? prepared : pool(node, master), !master, drainLimit);
         } catch (RuntimeException e) {
             LOG.warn("{} - cannot open a {} pool for {}, it keeps its pool: {}", config.name(),
                     master ? "master" : "replica", node, e.getMessage());

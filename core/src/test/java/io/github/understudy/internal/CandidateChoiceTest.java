@@ -125,9 +125,20 @@ class CandidateChoiceTest {
     void amongEqualsThePreferredThenTheRunningApplierWins() {
         Facts stopped = new Facts(N2, "", status(1, "0-1-100", false, ""), "0-1-100", true);
 
-        assertThat(mariadb("0-1-100", stopped, fit(N3, "0-1-100")).promoted()).contains(N3);
+        PromotionOutcome running = mariadb("0-1-100", stopped, fit(N3, "0-1-100"));
+        assertThat(running.promoted()).contains(N3);
+        assertThat(running.rejected().get(0).detail()).endsWith(": as advanced; " + N3
+                + " won the tie because its applier was running");
         prefer = Set.of(N2);
-        assertThat(mariadb("0-1-100", stopped, fit(N3, "0-1-100")).promoted()).contains(N2);
+        PromotionOutcome preferred = mariadb("0-1-100", stopped, fit(N3, "0-1-100"));
+        assertThat(preferred.promoted()).contains(N2);
+        assertThat(preferred.rejected().get(0).detail()).endsWith(N2 + " won the tie because it is preferred "
+                + "(failover.preferPromote)");
+        prefer = Set.of();
+        assertThat(mariadb("0-1-100", fit(N2, "0-1-100"), fit(N3, "0-1-100")).rejected().get(0).detail())
+                .endsWith(N2 + " won the tie because it comes first in the candidates' order");
+        assertThat(mariadb("0-1-100", fit(N2, "0-1-99"), fit(N3, "0-1-100")).rejected().get(0).detail())
+                .doesNotContain("tie");
     }
 
     @Test

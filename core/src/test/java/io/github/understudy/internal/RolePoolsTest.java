@@ -94,4 +94,39 @@ class RolePoolsTest {
         former.close();
         promoted.close();
     }
+
+    @Test
+    void aMasterPoolOpenedAheadOfThePromotionIsTheOneTheNewMasterGets() {
+        Node former = node("db1:3306");
+        Node promoted = node("db2:3306");
+        former.openPool(mock(HikariDataSource.class, org.mockito.Answers.RETURNS_DEEP_STUBS), false);
+        promoted.openPool(mock(HikariDataSource.class, org.mockito.Answers.RETURNS_DEEP_STUBS), true);
+        HikariDataSource ahead = mock(HikariDataSource.class);
+        HikariDataSource later = mock(HikariDataSource.class);
+        // The read-only stub first: stubbing calls the mock, and eq(true) passes false, which would consume `ahead`.
+        when(connections.pool(any(), any(), org.mockito.ArgumentMatchers.eq(true), any(), anyBoolean(), anyString()))
+                .thenReturn(mock(HikariDataSource.class));
+        when(connections.pool(any(), any(), org.mockito.ArgumentMatchers.eq(false), any(), anyBoolean(), anyString()))
+                .thenReturn(ahead, later);
+
+        pools.prepare(promoted);
+        pools.masterChanged(former, promoted);
+
+        assertThat(promoted.currentPool()).isEqualTo(new Node.Pool(ahead, false));
+        assertThat(promoted.takePrepared()).isNull();
+        former.close();
+        promoted.close();
+    }
+
+    @Test
+    void aMasterPoolOpenedAheadButNotTakenClosesWithTheNode() {
+        Node node = node("db2:3306");
+        HikariDataSource ahead = mock(HikariDataSource.class);
+        when(connections.pool(any(), any(), anyBoolean(), any(), anyBoolean(), anyString())).thenReturn(ahead);
+
+        pools.prepare(node);
+        node.close();
+
+        verify(ahead).close();
+    }
 }

@@ -17,9 +17,9 @@ record Target(Fault fault, Metric metric, String statistic, double limit) {
 
     /** The targets at the default settings. */
     static final List<Target> DEFAULTS = List.of(
-            new Target(Fault.MASTER_KILL, Metric.WRITE_UNAVAILABLE, "median", 1000),
+            new Target(Fault.MASTER_KILL, Metric.WRITE_UNAVAILABLE, "median", 200),
             new Target(Fault.MASTER_KILL, Metric.WRITE_UNAVAILABLE, "max", 2000),
-            new Target(Fault.MASTER_HANG, Metric.WRITE_UNAVAILABLE, "median", 5000),
+            new Target(Fault.MASTER_HANG, Metric.WRITE_UNAVAILABLE, "median", 2000),
             new Target(Fault.REPLICA_KILL, Metric.FAILED_READS, "max", 0),
             new Target(Fault.REPLICA_LAG, Metric.OUT_OF_ROTATION, "max", 1000));
 
