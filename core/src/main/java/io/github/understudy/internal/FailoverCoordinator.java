@@ -42,6 +42,7 @@ final class FailoverCoordinator {
     private Instant nextDiagnosis = Instant.MIN;
     private Diagnosis episode = Diagnosis.HEALTHY;
     private String heldBack = "";
+    private volatile boolean masterProbeFailed;
 
     FailoverCoordinator(Services services, Duration probeInterval) {
         this.services = services;
@@ -97,6 +98,15 @@ final class FailoverCoordinator {
         }
     }
 
+    /**
+     * A probe of the master just failed: diagnose at once, even within the probe interval when the last diagnosis
+     * found the master answering its probes (requests had failed first) — that is no longer so. Runs on the scheduler.
+     */
+    void masterProbeFailed() {
+        masterProbeFailed = true;
+        tick();
+    }
+
     ReentrantLock busy() {
         return busy;
     }
@@ -117,8 +127,10 @@ final class FailoverCoordinator {
             return;
         }
         Instant now = services.clock().instant();
+        boolean news = masterProbeFailed && episode == Diagnosis.HEALTHY;
+        masterProbeFailed = false;
         if (Duration.between(status.since(), now).compareTo(services.settings().deadMasterAfter()) < 0
-                || now.isBefore(nextDiagnosis)) {
+                || now.isBefore(nextDiagnosis) && !news) {
             return;
         }
         FailureDetector.Finding finding = FailureDetector.diagnose(master, status.serverId(),

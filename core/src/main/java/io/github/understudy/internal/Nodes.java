@@ -105,7 +105,7 @@ final class Nodes {
         monitor.start();
         long tick = Math.max(TimeUnit.MILLISECONDS.toNanos(20), config.probeInterval().toNanos() / 5);
         scheduler.scheduleWithFixedDelay(coordinator::tick, tick, tick, TimeUnit.NANOSECONDS);
-        monitor.onMasterTrouble(coordinator::tick);
+        monitor.onMasterTrouble(coordinator::masterProbeFailed);
         if (config.lagSource() == LagSource.HEARTBEAT) {
             Heartbeat heartbeat = new Heartbeat(config.name(), connections, monitor);
             long period = config.heartbeatInterval().toNanos();
