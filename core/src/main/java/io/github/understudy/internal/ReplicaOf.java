@@ -28,9 +28,11 @@ final class ReplicaOf {
      * @param user         the replication user, or null to keep the node's own (it must have a source already)
      * @param password     its password
      * @param startApplier false to leave the applier stopped, as an operator had it (the receiver still runs)
+     * @param heartbeat    the heartbeat period for a node that never replicated (an old master rejoining), null for
+     *                     the server's default; a replica keeps its own
      */
     static RepointResult make(ServerSession node, ReplicationAddress master, String user, String password,
-                              boolean startApplier, Duration check) {
+                              boolean startApplier, Duration check, Duration heartbeat) {
         try {
             Optional<ReplicaStatus> before = node.replicaStatus();
             if (user == null && before.isEmpty()) {
@@ -45,7 +47,7 @@ final class ReplicaOf {
                 node.execute("SET GLOBAL gtid_slave_pos = @@global.gtid_current_pos");
             }
             node.execute(dialect.changeSourceByGtid(master.host(), master.port(), user, password,
-                    before.isEmpty() ? null : node.heartbeatPeriod(before.get())));
+                    before.isEmpty() ? heartbeat : node.heartbeatPeriod(before.get())));
             node.execute(startApplier ? dialect.startReplica() : dialect.startReplica() + " IO_THREAD");
             return await(node, check, startApplier);
         } catch (SQLException e) {

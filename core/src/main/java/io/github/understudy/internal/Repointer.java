@@ -29,7 +29,8 @@ final class Repointer {
     /** By GTID, with the configured replication credentials. */
     static Way byGtid(Services services, ReplicationAddress master) {
         return (node, startApplier) -> ReplicaOf.make(node, master, services.settings().replicationUser(),
-                services.settings().replicationPassword(), startApplier, services.settings().repointCheck());
+                services.settings().replicationPassword(), startApplier, services.settings().repointCheck(),
+                services.heartbeatPeriod());
     }
 
     /** By binary log coordinates: see {@link ReplicaOf#atCoordinates}. */

@@ -36,6 +36,14 @@ record ServerState(Instant at, long serverId, String serverUuid, boolean readOnl
                 "rpl_semi_sync_replica_enabled", dialect.gtidVariable());
     }
 
+    /** {@return the heartbeat period its receiver asked for, null when unknown (MySQL outside a diagnosis)} */
+    java.time.Duration heartbeatPeriod() {
+        if (replica.isPresent() && replica.get().heartbeats() != null) {
+            return replica.get().heartbeats().period();
+        }
+        return silence == null || silence.heartbeatPeriod().isZero() ? null : silence.heartbeatPeriod();
+    }
+
     /** Builds the state from the variables and replica status one probe read. */
     static ServerState of(Instant at, Dialect dialect, Map<String, String> variables, Optional<ReplicaStatus> replica,
                           Instant receiverLostAt, SourceSilence silence, EpochStore.Epoch epoch) {

@@ -36,6 +36,16 @@ record Services(String name, String applicationUser, FailoverSettings settings, 
                 .orElse(null);
     }
 
+    /**
+     * {@return the shortest heartbeat period the replicas asked their source for, as the probes last saw it (MariaDB
+     * at every probe, MySQL at a diagnosis); null when none said: what an old master rejoining gets}
+     */
+    java.time.Duration heartbeatPeriod() {
+        return monitor.nodes().stream().map(node -> node.probe().last()).filter(java.util.Objects::nonNull)
+                .map(ServerState::heartbeatPeriod).filter(java.util.Objects::nonNull)
+                .filter(period -> !period.isZero()).min(java.util.Comparator.naturalOrder()).orElse(null);
+    }
+
     /** {@return the monitor's node at {@code address}} */
     Node node(HostAndPort address) {
         return monitor.nodes().stream().filter(n -> n.address().equals(address)).findFirst().orElseThrow();
