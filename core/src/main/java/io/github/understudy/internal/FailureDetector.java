@@ -77,36 +77,10 @@ final class FailureDetector {
      *                       (commits waiting for semi-sync, long transactions), and the master is not dead
      */
     static Finding diagnose(HostAndPort master, long masterServerId, boolean masterAnswers, List<Reply> replies) {
-        List<HostAndPort> reachable = new ArrayList<>();
-        List<String> seeing = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        Duration untilSilent = Duration.ZERO;
-        boolean onlySilence = true;
-        for (Reply reply : replies) {
-            if (!reply.failure().isEmpty()) {
-                notes.add(reply.node() + " unreachable (" + reply.failure() + ")");
-                continue;
-            }
-            reachable.add(reply.node());
-            if (reply.status().isEmpty()) {
-                notes.add(reply.node() + " replicates from no one");
-                continue;
-            }
-            ReplicaStatus status = reply.status().get();
-            SourceSilence silence = reply.silence();
-            notes.add(reply.node() + " " + status.describeReceiver() + (silence == null ? "" : ", "
-                    + silence.describe()));
-            if (status.connectedTo(masterServerId) && (silence == null || !silence.sourceLost())) {
-                seeing.add(reply.node().toString());
-                if (silence == null || silence.heartbeatPeriod().isZero()) {
-                    onlySilence = false;
-                } else {
-                    Duration left = silence.limit().minus(silence.silent()).plus(PAST);
-                    untilSilent = left.compareTo(untilSilent) > 0 ? left : untilSilent;
-                }
-            }
-        }
-        String detail = String.join("; ", notes);
+        Hearing hearing = new Hearing(masterServerId);
+        replies.forEach(hearing::add);
+        List<HostAndPort> reachable = hearing.reachable;
+        String detail = String.join("; ", hearing.notes);
         if (masterAnswers) {
             return new Finding(Diagnosis.HEALTHY, reachable, "the master answers its probes: requests to it failed "
                     + "for another reason (" + (detail.isEmpty() ? "no replica" : detail) + ")");
@@ -114,10 +88,59 @@ final class FailureDetector {
         if (reachable.isEmpty()) {
             return new Finding(Diagnosis.NOTHING_REACHABLE, reachable, detail.isEmpty() ? "no replica" : detail);
         }
-        if (!seeing.isEmpty()) {
+        if (!hearing.seeing.isEmpty()) {
             return new Finding(Diagnosis.UNREACHABLE_MASTER, reachable, "still replicating from " + master + ": "
-                    + String.join(", ", seeing) + " (" + detail + ")", onlySilence ? untilSilent : null);
+                    + String.join(", ", hearing.seeing) + " (" + detail + ")", hearing.recheckIn());
         }
         return new Finding(Diagnosis.DEAD_MASTER, reachable, detail);
+    }
+
+    /** What the replies say about the master, gathered one reply at a time. */
+    private static final class Hearing {
+        private final long masterServerId;
+        private final List<HostAndPort> reachable = new ArrayList<>();
+        private final List<String> seeing = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+        private Duration untilSilent = Duration.ZERO;
+        private boolean onlySilence = true;
+
+        Hearing(long masterServerId) {
+            this.masterServerId = masterServerId;
+        }
+
+        void add(Reply reply) {
+            if (!reply.failure().isEmpty()) {
+                notes.add(reply.node() + " unreachable (" + reply.failure() + ")");
+                return;
+            }
+            reachable.add(reply.node());
+            if (reply.status().isEmpty()) {
+                notes.add(reply.node() + " replicates from no one");
+                return;
+            }
+            ReplicaStatus status = reply.status().get();
+            SourceSilence silence = reply.silence();
+            notes.add(reply.node() + " " + status.describeReceiver() + (silence == null ? "" : ", "
+                    + silence.describe()));
+            if (status.connectedTo(masterServerId) && (silence == null || !silence.sourceLost())) {
+                seeing.add(reply.node().toString());
+                awaitSilence(silence);
+            }
+        }
+
+        /** A replica that still hears the master: when its silence, if it lasts, proves the master gone. */
+        private void awaitSilence(SourceSilence silence) {
+            if (silence == null || silence.heartbeatPeriod().isZero()) {
+                onlySilence = false;
+                return;
+            }
+            Duration left = silence.limit().minus(silence.silent()).plus(PAST);
+            untilSilent = left.compareTo(untilSilent) > 0 ? left : untilSilent;
+        }
+
+        /** {@return when to diagnose again: once every replica's silence proves it, null when none can} */
+        Duration recheckIn() {
+            return onlySilence ? untilSilent : null;
+        }
     }
 }
