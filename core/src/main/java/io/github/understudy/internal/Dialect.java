@@ -91,6 +91,12 @@ final class Dialect implements io.github.understudy.ReplicationDialect {
         return flavor == Flavor.MARIADB ? "SHOW ALL SLAVES STATUS" : replicaStatus();
     }
 
+    /** The heartbeat period the default channel's receiver asked for (MySQL), in seconds as text. */
+    String heartbeatPeriod() {
+        return "SELECT CAST(HEARTBEAT_INTERVAL AS CHAR) AS period FROM "
+                + "performance_schema.replication_connection_configuration WHERE CHANNEL_NAME = ''";
+    }
+
     /**
      * When the receiver of the default channel last heard from its source (MySQL; see {@link SourceSilence#ofTimestamps}):
      * one row, timestamps as text, since Connector/J refuses the zero dates of a receiver that heard nothing yet.

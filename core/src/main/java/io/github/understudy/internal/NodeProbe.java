@@ -55,7 +55,7 @@ final class NodeProbe implements AutoCloseable {
             closeQuietly();
             answering = false;
             epochKnown = false; // a node back from a failure may have been restarted: its epoch is read afresh
-            silenceWatch.observe(null, null, null, null); // and its receiver's counts start afresh
+            silenceWatch.forget(); // and its receiver's counts start afresh
             return ProbeResult.failed(reason(e));
         } catch (RuntimeException e) {
             closeQuietly(); // the monitor logs it; the node's state stays as it was

@@ -168,8 +168,7 @@ final class ServerSession implements AutoCloseable {
         if (dialect.mariadb()) {
             return status.heartbeats() == null ? null : status.heartbeats().period();
         }
-        List<Map<String, String>> rows = performanceSchema("SELECT CAST(HEARTBEAT_INTERVAL AS CHAR) AS period FROM "
-                + "performance_schema.replication_connection_configuration WHERE CHANNEL_NAME = ''");
+        List<Map<String, String>> rows = performanceSchema(dialect.heartbeatPeriod());
         return rows.isEmpty() || rows.get(0).get("period") == null ? null
                 : SourceSilence.period(rows.get(0).get("period"));
     }

@@ -124,6 +124,11 @@ record SourceSilence(Duration silent, Duration heartbeatPeriod) {
         private List<Object> heard;
         private Instant since;
 
+        /** Forgets what was seen: the node failed a probe, and may have restarted its receiver meanwhile. */
+        void forget() {
+            heard = null;
+        }
+
         /**
          * @param heartbeats the heartbeats counted, null when the server does not say
          * @param asked      when the current probe was sent
